@@ -1,0 +1,154 @@
+package dev.eventshop.item;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.eventshop.common.BusinessRuleViolation;
+import dev.eventshop.item.api.AddItem;
+import dev.eventshop.item.api.ChangePrice;
+import dev.eventshop.item.api.ItemAdded;
+import dev.eventshop.item.api.ItemChange;
+import dev.eventshop.item.api.ItemPriceChanged;
+import dev.eventshop.item.api.ItemRestocked;
+import dev.eventshop.item.api.ReleaseStock;
+import dev.eventshop.item.api.ReservationRejectionReason;
+import dev.eventshop.item.api.ReserveStock;
+import dev.eventshop.item.api.RestockItem;
+import dev.eventshop.item.api.StockReleased;
+import dev.eventshop.item.api.StockReservationRejected;
+import dev.eventshop.item.api.StockReserved;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A warehouse line: price and stock. Decides on reservations so that stock never goes negative.
+ *
+ * <p>Snapshots are Jackson JSON of the fields; bump {@link Revision} whenever the fields change.
+ */
+@Aggregate(snapshotTriggerDefinition = "itemSnapshotTrigger")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+class Item {
+
+    @AggregateIdentifier
+    private String itemId;
+    private long price;
+    private int stock;
+    /** Stock held per order, until released. */
+    private Map<String, Integer> reservedByOrder = new HashMap<>();
+    /** Orders whose reservation was decided (reserved or rejected): a repeated reservation has no effect. */
+    private Set<String> decidedOrders = new HashSet<>();
+
+    Item() {
+        // for Axon and Jackson
+    }
+
+    @CommandHandler
+    Item(AddItem command) {
+        requirePositive(command.price(), "price-not-positive", "A price must be positive");
+        if (command.stock() < 0) {
+            throw new BusinessRuleViolation("stock-negative", "Stock must not be negative");
+        }
+        apply(new ItemAdded(command.itemId(), command.name(), command.price(), command.stock()));
+    }
+
+    @CommandHandler
+    ItemChange handle(RestockItem command) {
+        requirePositive(command.quantity(), "quantity-not-positive", "A quantity must be positive");
+        int stockAfter;
+        try {
+            stockAfter = Math.addExact(stock, command.quantity());
+        } catch (ArithmeticException overflow) {
+            throw new BusinessRuleViolation("stock-overflow", "The stock would exceed its maximum");
+        }
+        apply(new ItemRestocked(itemId, command.quantity(), stockAfter));
+        return change();
+    }
+
+    @CommandHandler
+    ItemChange handle(ChangePrice command) {
+        requirePositive(command.price(), "price-not-positive", "A price must be positive");
+        if (command.price() != price) {
+            apply(new ItemPriceChanged(itemId, price, command.price()));
+        }
+        return change();
+    }
+
+    @CommandHandler
+    void handle(ReserveStock command) {
+        if (decidedOrders.contains(command.orderId())) {
+            return;
+        }
+        requirePositive(command.quantity(), "quantity-not-positive", "A quantity must be positive");
+        if (command.quantity() > stock) {
+            apply(new StockReservationRejected(itemId, command.orderId(), command.quantity(), stock,
+                    ReservationRejectionReason.OUT_OF_STOCK));
+        } else {
+            apply(new StockReserved(itemId, command.orderId(), command.quantity(), price,
+                    stock - command.quantity()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReleaseStock command) {
+        Integer quantity = reservedByOrder.get(command.orderId());
+        if (quantity == null) {
+            return; // never reserved, or already released
+        }
+        apply(new StockReleased(itemId, command.orderId(), quantity, stock + quantity));
+    }
+
+    @EventSourcingHandler
+    void on(ItemAdded event) {
+        itemId = event.itemId();
+        price = event.price();
+        stock = event.stock();
+    }
+
+    @EventSourcingHandler
+    void on(ItemRestocked event) {
+        stock = event.stockAfter();
+    }
+
+    @EventSourcingHandler
+    void on(ItemPriceChanged event) {
+        price = event.price();
+    }
+
+    @EventSourcingHandler
+    void on(StockReserved event) {
+        stock = event.stockAfter();
+        reservedByOrder.put(event.orderId(), event.quantity());
+        decidedOrders.add(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(StockReservationRejected event) {
+        decidedOrders.add(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(StockReleased event) {
+        stock = event.stockAfter();
+        reservedByOrder.remove(event.orderId());
+    }
+
+    private ItemChange change() {
+        return new ItemChange(itemId, price, stock, AggregateLifecycle.getVersion());
+    }
+
+    private static void requirePositive(long value, String rule, String message) {
+        if (value <= 0) {
+            throw new BusinessRuleViolation(rule, message);
+        }
+    }
+}

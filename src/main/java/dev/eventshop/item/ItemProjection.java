@@ -1,0 +1,81 @@
+package dev.eventshop.item;
+
+import dev.eventshop.item.api.FindItem;
+import dev.eventshop.item.api.FindItems;
+import dev.eventshop.item.api.ItemAdded;
+import dev.eventshop.item.api.ItemPriceChanged;
+import dev.eventshop.item.api.ItemRestocked;
+import dev.eventshop.item.api.ItemView;
+import dev.eventshop.item.api.StockReleased;
+import dev.eventshop.item.api.StockReservationRejected;
+import dev.eventshop.item.api.StockReserved;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Builds the catalogue read model from Item events and answers queries on it. */
+@Component
+@ProcessingGroup("items")
+class ItemProjection {
+
+    private final ItemEntryRepository items;
+
+    ItemProjection(ItemEntryRepository items) {
+        this.items = items;
+    }
+
+    @EventHandler
+    void on(ItemAdded event, @SequenceNumber long version) {
+        items.save(new ItemEntry(event.itemId(), event.name(), event.price(), event.stock(), version));
+    }
+
+    @EventHandler
+    void on(ItemRestocked event, @SequenceNumber long version) {
+        update(event.itemId(), item -> item.changeStock(event.stockAfter(), version));
+    }
+
+    @EventHandler
+    void on(ItemPriceChanged event, @SequenceNumber long version) {
+        update(event.itemId(), item -> item.changePrice(event.price(), version));
+    }
+
+    @EventHandler
+    void on(StockReserved event, @SequenceNumber long version) {
+        update(event.itemId(), item -> item.changeStock(event.stockAfter(), version));
+    }
+
+    @EventHandler
+    void on(StockReservationRejected event, @SequenceNumber long version) {
+        update(event.itemId(), item -> item.touch(version));
+    }
+
+    @EventHandler
+    void on(StockReleased event, @SequenceNumber long version) {
+        update(event.itemId(), item -> item.changeStock(event.stockAfter(), version));
+    }
+
+    @ResetHandler
+    void reset() {
+        items.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    ItemView handle(FindItem query) {
+        return items.findById(query.itemId()).map(ItemEntry::toView).orElse(null);
+    }
+
+    @QueryHandler
+    List<ItemView> handle(FindItems query) {
+        return items.findAllByOrderByNameAscItemIdAsc().stream().map(ItemEntry::toView).toList();
+    }
+
+    private void update(String itemId, Consumer<ItemEntry> change) {
+        items.findById(itemId).ifPresent(change);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.eventshop.item.api;
+
+public record FindItem(String itemId) {
+}

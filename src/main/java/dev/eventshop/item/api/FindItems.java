@@ -1,0 +1,5 @@
+package dev.eventshop.item.api;
+
+/** The catalogue, ordered by name. */
+public record FindItems() {
+}

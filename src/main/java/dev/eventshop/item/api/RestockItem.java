@@ -1,0 +1,6 @@
+package dev.eventshop.item.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RestockItem(@TargetAggregateIdentifier String itemId, int quantity) {
+}

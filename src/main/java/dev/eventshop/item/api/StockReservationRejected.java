@@ -1,0 +1,6 @@
+package dev.eventshop.item.api;
+
+/** A reservation that was refused; the stock is unchanged. */
+public record StockReservationRejected(String itemId, String orderId, int quantity, int available,
+                                       ReservationRejectionReason reason) {
+}

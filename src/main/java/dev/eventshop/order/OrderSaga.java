@@ -1,0 +1,194 @@
+package dev.eventshop.order;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.eventshop.item.api.ReleaseStock;
+import dev.eventshop.item.api.ReserveStock;
+import dev.eventshop.item.api.StockReservationRejected;
+import dev.eventshop.item.api.StockReserved;
+import dev.eventshop.order.api.ConfirmOrder;
+import dev.eventshop.order.api.OrderLine;
+import dev.eventshop.order.api.OrderPlaced;
+import dev.eventshop.order.api.RejectOrder;
+import dev.eventshop.order.api.RejectionReason;
+import dev.eventshop.user.api.BalanceDebitRejected;
+import dev.eventshop.user.api.BalanceDebited;
+import dev.eventshop.user.api.DebitBalance;
+import dev.eventshop.user.api.RefundBalance;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Carries out an order: reserve the lines one by one (each at the price of the moment), debit the total,
+ * confirm. Any failure releases what was reserved, refunds what was debited, and then rejects the order.
+ *
+ * <p>Commands go out through the local command bus, which handles them in this saga's unit of work: their
+ * events are stored in the same transaction as the saga's new state and the processor's token. A step is
+ * therefore done exactly once or not at all, also across crashes, and a command that returns has had its
+ * effect. An unknown item or user shows up as an {@link AggregateNotFoundException} right here.
+ *
+ * <p>The saga holds only ids and progress; a durable deadline rejects an order that does not finish in time.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
+class OrderSaga {
+
+    static final String TIMEOUT_DEADLINE = "order-timeout";
+    private static final String ORDER_ID = "orderId";
+
+    private String orderId;
+    private String userId;
+    private List<OrderLine> lines = new ArrayList<>();
+    /** Index of the line whose reservation is asked for next (or whose answer is awaited). */
+    private int nextLine;
+    /** Items holding stock for this order, which a failure must release. */
+    private Set<String> reservedItems = new LinkedHashSet<>();
+    private long total;
+    private boolean debited;
+    /** A command whose answering event is stored but not yet seen: a failure must wait for it. */
+    private Awaiting awaiting = Awaiting.NOTHING;
+    private RejectionReason failure;
+    private String timeoutId;
+
+    private transient CommandGateway commandGateway;
+    private transient DeadlineManager deadlineManager;
+    private transient OrderProperties properties;
+
+    enum Awaiting { NOTHING, RESERVATION, DEBIT }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(OrderPlaced event) {
+        orderId = event.orderId();
+        userId = event.userId();
+        lines = new ArrayList<>(event.lines());
+        timeoutId = deadlineManager.schedule(properties.timeout(), TIMEOUT_DEADLINE);
+        reserveNextLineOrDebit();
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(StockReserved event) {
+        awaiting = Awaiting.NOTHING;
+        reservedItems.add(event.itemId());
+        if (failure != null) {
+            compensateAndReject();
+            return;
+        }
+        try {
+            total = Math.addExact(total, Math.multiplyExact(event.unitPrice(), (long) event.quantity()));
+        } catch (ArithmeticException overflow) {
+            fail(RejectionReason.INSUFFICIENT_FUNDS); // no balance can pay a total beyond a long
+            return;
+        }
+        nextLine++;
+        reserveNextLineOrDebit();
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(StockReservationRejected event) {
+        awaiting = Awaiting.NOTHING;
+        fail(RejectionReason.OUT_OF_STOCK);
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(BalanceDebited event) {
+        awaiting = Awaiting.NOTHING;
+        debited = true;
+        if (failure != null) {
+            compensateAndReject();
+            return;
+        }
+        commandGateway.sendAndWait(new ConfirmOrder(orderId, total));
+        finish();
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(BalanceDebitRejected event) {
+        awaiting = Awaiting.NOTHING;
+        fail(RejectionReason.INSUFFICIENT_FUNDS);
+    }
+
+    @DeadlineHandler(deadlineName = TIMEOUT_DEADLINE)
+    void onTimeout() {
+        timeoutId = null;
+        fail(RejectionReason.TIMEOUT);
+    }
+
+    private void reserveNextLineOrDebit() {
+        if (nextLine < lines.size()) {
+            OrderLine line = lines.get(nextLine);
+            try {
+                commandGateway.sendAndWait(new ReserveStock(line.itemId(), orderId, line.quantity()));
+                awaiting = Awaiting.RESERVATION;
+            } catch (AggregateNotFoundException unknownItem) {
+                fail(RejectionReason.UNKNOWN_ITEM);
+            }
+            return;
+        }
+        try {
+            commandGateway.sendAndWait(new DebitBalance(userId, orderId, total));
+            awaiting = Awaiting.DEBIT;
+        } catch (AggregateNotFoundException unknownUser) {
+            fail(RejectionReason.UNKNOWN_USER);
+        }
+    }
+
+    /** Records the first failure and compensates as soon as no answer is outstanding. */
+    private void fail(RejectionReason reason) {
+        if (failure == null) {
+            failure = reason;
+        }
+        compensateAndReject();
+    }
+
+    private void compensateAndReject() {
+        if (awaiting != Awaiting.NOTHING) {
+            return; // the answer is stored and on its way; compensate what it did when it arrives
+        }
+        for (String itemId : reservedItems) {
+            commandGateway.sendAndWait(new ReleaseStock(itemId, orderId));
+        }
+        reservedItems.clear();
+        if (debited) {
+            commandGateway.sendAndWait(new RefundBalance(userId, orderId));
+            debited = false;
+        }
+        commandGateway.sendAndWait(new RejectOrder(orderId, failure));
+        finish();
+    }
+
+    private void finish() {
+        if (timeoutId != null) {
+            deadlineManager.cancelSchedule(TIMEOUT_DEADLINE, timeoutId);
+        }
+        SagaLifecycle.end();
+    }
+
+    @Autowired
+    void setCommandGateway(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @Autowired
+    void setDeadlineManager(DeadlineManager deadlineManager) {
+        this.deadlineManager = deadlineManager;
+    }
+
+    @Autowired
+    void setProperties(OrderProperties properties) {
+        this.properties = properties;
+    }
+}

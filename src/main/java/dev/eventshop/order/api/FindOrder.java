@@ -1,0 +1,4 @@
+package dev.eventshop.order.api;
+
+public record FindOrder(String orderId) {
+}

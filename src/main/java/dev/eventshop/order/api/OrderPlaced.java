@@ -1,0 +1,7 @@
+package dev.eventshop.order.api;
+
+import java.util.List;
+
+/** An order is PENDING until the saga confirms or rejects it. */
+public record OrderPlaced(String orderId, String userId, List<OrderLine> lines) {
+}

@@ -1,0 +1,4 @@
+package dev.eventshop.order.api;
+
+public record OrderRejected(String orderId, String userId, RejectionReason reason) {
+}

@@ -1,0 +1,11 @@
+package dev.eventshop.order.api;
+
+public enum OrderStatus {
+    PENDING,
+    CONFIRMED,
+    REJECTED;
+
+    public boolean isTerminal() {
+        return this != PENDING;
+    }
+}

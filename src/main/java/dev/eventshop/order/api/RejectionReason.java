@@ -1,0 +1,10 @@
+package dev.eventshop.order.api;
+
+/** Why an order was rejected. */
+public enum RejectionReason {
+    OUT_OF_STOCK,
+    INSUFFICIENT_FUNDS,
+    UNKNOWN_USER,
+    UNKNOWN_ITEM,
+    TIMEOUT
+}

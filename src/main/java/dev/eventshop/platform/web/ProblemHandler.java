@@ -1,0 +1,48 @@
+package dev.eventshop.platform.web;
+
+import dev.eventshop.common.BusinessRuleViolation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+
+/**
+ * Turns domain and store exceptions into RFC 9457 problem details. Spring's own exceptions (validation,
+ * unreadable JSON, 404s) are rendered as problem details by {@code spring.mvc.problemdetails.enabled}.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+    @ExceptionHandler
+    ProblemDetail ruleViolated(BusinessRuleViolation e) {
+        return problem(HttpStatus.CONFLICT, e.rule(), "Business rule violated", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource: " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "already-exists", "Already exists", "A resource with this id already exists");
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "The resource was changed at the same time; retry the request");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.eventshop.user;
+
+import dev.eventshop.user.api.EmailAlreadyRegisteredException;
+import dev.eventshop.user.api.UserRegistered;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+
+/**
+ * Keeps e-mail addresses unique across users, which no single aggregate can decide.
+ *
+ * <p>Runs in a subscribing processor, so the claim is written in the very transaction that stores
+ * {@link UserRegistered}: when the address is taken, the exception rolls the registration back and no
+ * event is stored. A claim exists exactly when its user does.
+ */
+@Component
+@ProcessingGroup(EmailClaims.PROCESSING_GROUP)
+class EmailClaims {
+
+    static final String PROCESSING_GROUP = "user-email-claims";
+
+    private final JdbcTemplate jdbc;
+
+    EmailClaims(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UserRegistered event) {
+        int claimed = jdbc.update(
+                "insert into user_email_claim (email, user_id) values (?, ?) on conflict (email) do nothing",
+                normalize(event.email()), event.userId());
+        if (claimed == 0) {
+            throw new EmailAlreadyRegisteredException(event.email());
+        }
+    }
+
+    static String normalize(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

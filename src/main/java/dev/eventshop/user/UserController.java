@@ -1,0 +1,76 @@
+package dev.eventshop.user;
+
+import dev.eventshop.platform.web.Ids;
+import dev.eventshop.user.api.BalanceChange;
+import dev.eventshop.user.api.FindUser;
+import dev.eventshop.user.api.RegisterUser;
+import dev.eventshop.user.api.TopUpBalance;
+import dev.eventshop.user.api.UserView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** Customer accounts: registration, balance view and top-ups. Commands answer once their events are stored. */
+@RestController
+@RequestMapping("/api/users")
+class UserController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    UserController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    record RegistrationRequest(@Pattern(regexp = Ids.UUID_PATTERN) String userId,
+                               @NotBlank @Size(max = 200) String name,
+                               @NotBlank @Email @Size(max = 320) String email) {
+    }
+
+    record Registered(String userId, long version) {
+    }
+
+    record TopUpRequest(@NotNull @Positive Long amount) {
+    }
+
+    @PostMapping
+    ResponseEntity<Registered> register(@Valid @RequestBody RegistrationRequest request) {
+        String userId = Ids.orNew(request.userId());
+        commands.sendAndWait(new RegisterUser(userId, request.name().trim(), request.email().trim()));
+        return ResponseEntity.created(URI.create("/api/users/" + userId)).body(new Registered(userId, 0));
+    }
+
+    @GetMapping("/{userId}")
+    UserView get(@PathVariable String userId) {
+        UserView user = queries.query(new FindUser(userId), ResponseTypes.instanceOf(UserView.class)).join();
+        if (user == null) {
+            throw new ResponseStatusException(NOT_FOUND, "No user " + userId);
+        }
+        return user;
+    }
+
+    @PostMapping("/{userId}/top-ups")
+    BalanceChange topUp(@PathVariable String userId, @Valid @RequestBody TopUpRequest request) {
+        return commands.sendAndWait(new TopUpBalance(userId, request.amount()));
+    }
+}

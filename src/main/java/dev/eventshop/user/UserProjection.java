@@ -1,0 +1,66 @@
+package dev.eventshop.user;
+
+import dev.eventshop.user.api.BalanceDebitRejected;
+import dev.eventshop.user.api.BalanceDebited;
+import dev.eventshop.user.api.BalanceRefunded;
+import dev.eventshop.user.api.BalanceToppedUp;
+import dev.eventshop.user.api.FindUser;
+import dev.eventshop.user.api.UserRegistered;
+import dev.eventshop.user.api.UserView;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** Builds the users read model from User events and answers queries on it. */
+@Component
+@ProcessingGroup("users")
+class UserProjection {
+
+    private final UserEntryRepository users;
+
+    UserProjection(UserEntryRepository users) {
+        this.users = users;
+    }
+
+    @EventHandler
+    void on(UserRegistered event, @SequenceNumber long version) {
+        users.save(new UserEntry(event.userId(), event.name(), event.email(), version));
+    }
+
+    @EventHandler
+    void on(BalanceToppedUp event, @SequenceNumber long version) {
+        updateBalance(event.userId(), event.balanceAfter(), version);
+    }
+
+    @EventHandler
+    void on(BalanceDebited event, @SequenceNumber long version) {
+        updateBalance(event.userId(), event.balanceAfter(), version);
+    }
+
+    @EventHandler
+    void on(BalanceDebitRejected event, @SequenceNumber long version) {
+        updateBalance(event.userId(), event.balance(), version); // unchanged balance, but a new version
+    }
+
+    @EventHandler
+    void on(BalanceRefunded event, @SequenceNumber long version) {
+        updateBalance(event.userId(), event.balanceAfter(), version);
+    }
+
+    @ResetHandler
+    void reset() {
+        users.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    UserView handle(FindUser query) {
+        return users.findById(query.userId()).map(UserEntry::toView).orElse(null);
+    }
+
+    private void updateBalance(String userId, long balance, long version) {
+        users.findById(userId).ifPresent(user -> user.changeBalance(balance, version));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.eventshop.user.api;
+
+public enum DebitRejectionReason {
+    INSUFFICIENT_FUNDS
+}
