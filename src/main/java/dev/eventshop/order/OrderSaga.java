@@ -44,7 +44,7 @@ import java.util.Set;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)
-class OrderSaga {
+public class OrderSaga { // public with a public constructor: Axon's saga factory instantiates it reflectively
 
     static final String TIMEOUT_DEADLINE = "order-timeout";
     private static final String ORDER_ID = "orderId";
@@ -68,6 +68,10 @@ class OrderSaga {
     private transient OrderProperties properties;
 
     enum Awaiting { NOTHING, RESERVATION, DEBIT }
+
+    public OrderSaga() {
+        // for Axon and Jackson
+    }
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
