@@ -1,0 +1,99 @@
+package dev.eventshop.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+
+/** Drives the running service over real HTTP, as a client would. */
+public class ShopClient {
+
+    private final RestClient http;
+
+    public ShopClient(int port) {
+        this.http = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }) // tests look at every status
+                .build();
+    }
+
+    public ResponseEntity<JsonNode> post(String path, Object body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> put(String path, Object body) {
+        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> get(String path) {
+        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
+    public String registerUser(String name) {
+        var answer = post("/api/users", Map.of("name", name, "email", name + "-" + UUID.randomUUID() + "@example.com"));
+        return required(answer, 201).get("userId").asText();
+    }
+
+    public long topUp(String userId, long amount) {
+        return required(post("/api/users/" + userId + "/top-ups", Map.of("amount", amount)), 200).get("balance").asLong();
+    }
+
+    public String addItem(String name, long price, int stock) {
+        var answer = post("/api/items", Map.of("name", name, "price", price, "stock", stock));
+        return required(answer, 201).get("itemId").asText();
+    }
+
+    public String placeOrder(String userId, Map<String, Integer> quantitiesByItem) {
+        List<Map<String, Object>> lines = quantitiesByItem.entrySet().stream()
+                .map(e -> Map.<String, Object>of("itemId", e.getKey(), "quantity", e.getValue()))
+                .toList();
+        var answer = post("/api/orders", Map.of("userId", userId, "lines", lines));
+        return required(answer, 202).get("orderId").asText();
+    }
+
+    /** Waits until the orders view shows the order CONFIRMED or REJECTED, and returns it. */
+    public JsonNode awaitTerminal(String orderId) {
+        AtomicReference<JsonNode> order = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            var answer = get("/api/orders/" + orderId);
+            if (answer.getStatusCode().value() != 200) {
+                return false;
+            }
+            order.set(answer.getBody());
+            return !"PENDING".equals(answer.getBody().get("status").asText());
+        });
+        return order.get();
+    }
+
+    /** Waits until a view (user or item) has caught up with the given aggregate version, and returns it. */
+    public JsonNode awaitVersion(String path, long version) {
+        AtomicReference<JsonNode> view = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            var answer = get(path);
+            if (answer.getStatusCode().value() != 200 || answer.getBody().get("version").asLong() < version) {
+                return false;
+            }
+            view.set(answer.getBody());
+            return true;
+        });
+        return view.get();
+    }
+
+    private static JsonNode required(ResponseEntity<JsonNode> answer, int status) {
+        if (answer.getStatusCode().value() != status) {
+            throw new AssertionError("Expected HTTP " + status + " but got " + answer.getStatusCode() + ": "
+                    + answer.getBody());
+        }
+        return answer.getBody();
+    }
+}
