@@ -1,0 +1,76 @@
+package dev.eventshop.user;
+
+import dev.eventshop.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserIntegrationTest extends IntegrationTest {
+
+    @Test
+    void registersWithAClientSuppliedIdAndServesTheAccount() {
+        String userId = UUID.randomUUID().toString();
+        var answer = shop.post("/api/users", Map.of("userId", userId, "name", "Ann", "email", userId + "@example.com"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(201);
+        assertThat(answer.getHeaders().getLocation()).hasToString("/api/users/" + userId);
+        var view = shop.awaitVersion("/api/users/" + userId, 0);
+        assertThat(view.get("name").asText()).isEqualTo("Ann");
+        assertThat(view.get("balance").asLong()).isZero();
+    }
+
+    @Test
+    void topUpsAnswerTheBalanceAndTheVersionTheViewThenReaches() {
+        String userId = shop.registerUser("bob");
+
+        shop.topUp(userId, 250);
+        var answer = shop.post("/api/users/" + userId + "/top-ups", Map.of("amount", 50));
+
+        assertThat(answer.getBody().get("balance").asLong()).isEqualTo(300);
+        assertThat(answer.getBody().get("version").asLong()).isEqualTo(2);
+        assertThat(shop.awaitVersion("/api/users/" + userId, 2).get("balance").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void anEmailAddressBelongsToOneUserOnlyAndARefusedRegistrationStoresNothing() {
+        String email = "taken-" + UUID.randomUUID() + "@example.com";
+        assertThat(shop.post("/api/users", Map.of("name", "First", "email", email)).getStatusCode().value())
+                .isEqualTo(201);
+        long before = store.countEvents();
+
+        var answer = shop.post("/api/users", Map.of("name", "Second", "email", email.toUpperCase()));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/email-taken");
+        assertThat(store.countEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void invalidRegistrationsAndTopUpsAreRefusedWithNothingStored() {
+        String userId = shop.registerUser("cid");
+        long before = store.countEvents();
+
+        assertThat(shop.post("/api/users", Map.of("name", "", "email", "x@example.com")).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(shop.post("/api/users", Map.of("name", "Dee", "email", "not-an-email")).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(shop.post("/api/users/" + userId + "/top-ups", Map.of("amount", 0)).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(shop.post("/api/users/" + userId + "/top-ups", Map.of("amount", -5)).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(store.countEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownUsersAreNotFound() {
+        String unknown = UUID.randomUUID().toString();
+
+        assertThat(shop.get("/api/users/" + unknown).getStatusCode().value()).isEqualTo(404);
+        assertThat(shop.post("/api/users/" + unknown + "/top-ups", Map.of("amount", 5)).getStatusCode().value())
+                .isEqualTo(404);
+    }
+}
