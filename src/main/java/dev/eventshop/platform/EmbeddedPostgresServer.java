@@ -59,6 +59,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setPGStartupWait(startupWait)
+                    // Spring stops the server after everything that uses it, not a JVM hook racing with them
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), cluster);
             return new EmbeddedPostgresServer(lockChannel, lock, postgres);

@@ -1,0 +1,82 @@
+package dev.eventshop.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventshop.item.api.StockReleased;
+import dev.eventshop.item.api.StockReserved;
+import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.user.api.BalanceDebited;
+import dev.eventshop.user.api.BalanceRefunded;
+import dev.eventshop.user.api.BalanceToppedUp;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many buyers, little stock: the invariants of DESIGN.md hold under contention. */
+class ConcurrentOrdersIntegrationTest extends IntegrationTest {
+
+    private static final int ORDERS = 50;
+    private static final int STOCK = 10;
+    private static final int USERS = 5;
+    private static final long PRICE = 300;
+    private static final long TOP_UP = 2_000;
+
+    @Test
+    void fiftyConcurrentOrdersForTenUnitsConfirmExactlyTenAndConserveMoney() throws Exception {
+        String itemId = shop.addItem("Scarce", PRICE, STOCK);
+        List<String> users = IntStream.range(0, USERS).mapToObj(i -> shop.registerUser("buyer" + i)).toList();
+        users.forEach(user -> shop.topUp(user, TOP_UP));
+
+        List<String> orderIds = placeConcurrently(IntStream.range(0, ORDERS)
+                .mapToObj(i -> (Callable<String>) () -> shop.placeOrder(users.get(i % USERS), Map.of(itemId, 1)))
+                .toList());
+        List<JsonNode> outcomes = orderIds.stream().map(shop::awaitTerminal).toList();
+
+        assertThat(outcomes).filteredOn(o -> o.get("status").asText().equals("CONFIRMED")).hasSize(STOCK);
+        assertThat(outcomes).filteredOn(o -> o.get("status").asText().equals("REJECTED"))
+                .hasSize(ORDERS - STOCK)
+                .allMatch(o -> o.get("reason").asText().equals("OUT_OF_STOCK"));
+        long netReserved = store.sum(itemId, StockReserved.class, "quantity")
+                - store.sum(itemId, StockReleased.class, "quantity");
+        assertThat(netReserved).isEqualTo(STOCK);
+        assertThat(store.count(itemId, StockReserved.class)).isEqualTo(STOCK);
+        long lastVersion = jdbc.queryForObject(
+                "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?", Long.class, itemId);
+        assertThat(shop.awaitVersion("/api/items/" + itemId, lastVersion).get("stock").asInt()).isZero();
+
+        long spent = 0;
+        for (String user : users) {
+            long topUps = store.sum(user, BalanceToppedUp.class, "amount");
+            long debits = store.sum(user, BalanceDebited.class, "amount");
+            long refunds = store.sum(user, BalanceRefunded.class, "amount");
+            long version = jdbc.queryForObject(
+                    "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?", Long.class, user);
+            long balance = shop.awaitVersion("/api/users/" + user, version).get("balance").asLong();
+            assertThat(balance).isEqualTo(topUps - debits + refunds).isNotNegative();
+            spent += debits - refunds;
+        }
+        assertThat(spent).isEqualTo(STOCK * PRICE);
+    }
+
+    private static List<String> placeConcurrently(List<Callable<String>> orders) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> placed = clients.invokeAll(orders);
+            List<String> ids = new ArrayList<>();
+            for (Future<String> order : placed) {
+                ids.add(order.get());
+            }
+            return ids;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+}
