@@ -1,0 +1,78 @@
+package dev.eventshop.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.eventshop.EventShopApplication;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Features talk to each other only through their {@code api} packages; their internals stay package-private. */
+class ArchitectureTest {
+
+    private static final List<String> FEATURES = List.of("user", "item", "order");
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackagesOf(EventShopApplication.class);
+    }
+
+    @Test
+    void featuresUseOnlyTheApiOfOtherFeatures() {
+        for (String feature : FEATURES) {
+            for (String other : FEATURES) {
+                if (feature.equals(other)) {
+                    continue;
+                }
+                ArchRule rule = noClasses().that().resideInAPackage("dev.eventshop." + feature + "..")
+                        .should().dependOnClassesThat().resideInAPackage("dev.eventshop." + other)
+                        .because("a feature reaches another only through its api package");
+                rule.check(production);
+            }
+        }
+    }
+
+    @Test
+    void featureInternalsArePackagePrivate() {
+        classes().that().resideInAnyPackage(FEATURES.stream().map(f -> "dev.eventshop." + f).toArray(String[]::new))
+                .and().areTopLevelClasses()
+                .and().doNotHaveSimpleName("OrderSaga") // Axon's saga factory needs a public class
+                .should().notHaveModifier(JavaModifier.PUBLIC)
+                .because("aggregates, projections and controllers are internals of their feature")
+                .check(production);
+    }
+
+    @Test
+    void apiPackagesHoldOnlyMessagesViewsAndExceptions() {
+        classes().that().resideInAPackage("dev.eventshop.*.api")
+                .should().beRecords().orShould().beEnums().orShould().beAssignableTo(RuntimeException.class)
+                .because("an api is the commands, events, queries and views a feature offers")
+                .check(production);
+    }
+
+    @Test
+    void apisDependOnNoFeatureInternals() {
+        noClasses().that().resideInAPackage("dev.eventshop.*.api")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        FEATURES.stream().map(f -> "dev.eventshop." + f).toArray(String[]::new))
+                .check(production);
+    }
+
+    @Test
+    void platformDoesNotDependOnFeatures() {
+        noClasses().that().resideInAPackage("dev.eventshop.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        FEATURES.stream().map(f -> "dev.eventshop." + f + "..").toArray(String[]::new))
+                .check(production);
+    }
+}
