@@ -8,6 +8,7 @@ import dev.eventshop.item.api.ItemChange;
 import dev.eventshop.item.api.ItemView;
 import dev.eventshop.item.api.RestockItem;
 import dev.eventshop.platform.web.Ids;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -59,6 +60,7 @@ class ItemController {
     record PriceRequest(@NotNull @Positive Long price) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Added; Location names the new item")
     @PostMapping
     ResponseEntity<ItemChange> add(@Valid @RequestBody NewItemRequest request) {
         String itemId = Ids.orNew(request.itemId());

@@ -7,6 +7,7 @@ import dev.eventshop.order.api.OrderStatus;
 import dev.eventshop.order.api.OrderView;
 import dev.eventshop.order.api.PlaceOrder;
 import dev.eventshop.platform.web.Ids;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
@@ -57,6 +58,8 @@ class OrderController {
     record Placed(String orderId, OrderStatus status, long version) {
     }
 
+    @ApiResponse(responseCode = "202",
+            description = "Placed and PENDING; Location names the order, whose status the saga decides")
     @PostMapping("/api/orders")
     ResponseEntity<Placed> place(@Valid @RequestBody OrderRequest request) {
         String orderId = Ids.orNew(request.orderId());

@@ -6,6 +6,7 @@ import dev.eventshop.user.api.FindUser;
 import dev.eventshop.user.api.RegisterUser;
 import dev.eventshop.user.api.TopUpBalance;
 import dev.eventshop.user.api.UserView;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -53,6 +54,7 @@ class UserController {
     record TopUpRequest(@NotNull @Positive Long amount) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
     @PostMapping
     ResponseEntity<Registered> register(@Valid @RequestBody RegistrationRequest request) {
         String userId = Ids.orNew(request.userId());
