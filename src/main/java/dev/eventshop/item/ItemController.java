@@ -7,6 +7,7 @@ import dev.eventshop.item.api.FindItems;
 import dev.eventshop.item.api.ItemChange;
 import dev.eventshop.item.api.ItemView;
 import dev.eventshop.item.api.RestockItem;
+import dev.eventshop.common.NotFoundException;
 import dev.eventshop.platform.web.Ids;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -28,12 +29,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.util.List;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /** The warehouse: catalogue reads for anyone, stock and price changes for the admin. */
 @RestController
@@ -77,11 +75,8 @@ class ItemController {
 
     @GetMapping("/{itemId}")
     ItemView get(@PathVariable String itemId) {
-        ItemView item = queries.query(new FindItem(itemId), ResponseTypes.instanceOf(ItemView.class)).join();
-        if (item == null) {
-            throw new ResponseStatusException(NOT_FOUND, "No item " + itemId);
-        }
-        return item;
+        return queries.query(new FindItem(itemId), ResponseTypes.optionalInstanceOf(ItemView.class)).join()
+                .orElseThrow(() -> new NotFoundException("item", itemId));
     }
 
     @PostMapping("/{itemId}/restock")

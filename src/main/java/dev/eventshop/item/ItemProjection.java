@@ -17,6 +17,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Builds the catalogue read model from Item events and answers queries on it. */
@@ -66,8 +67,8 @@ class ItemProjection {
     }
 
     @QueryHandler
-    ItemView handle(FindItem query) {
-        return items.findById(query.itemId()).map(ItemEntry::toView).orElse(null);
+    Optional<ItemView> handle(FindItem query) {
+        return items.findById(query.itemId()).map(ItemEntry::toView);
     }
 
     @QueryHandler

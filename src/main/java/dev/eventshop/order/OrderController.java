@@ -6,6 +6,7 @@ import dev.eventshop.order.api.OrderLine;
 import dev.eventshop.order.api.OrderStatus;
 import dev.eventshop.order.api.OrderView;
 import dev.eventshop.order.api.PlaceOrder;
+import dev.eventshop.common.NotFoundException;
 import dev.eventshop.platform.web.Ids;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -24,12 +25,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.util.List;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /** Orders: placing answers 202 at once, the saga decides; the view shows where the order stands. */
 @RestController
@@ -73,11 +71,8 @@ class OrderController {
 
     @GetMapping("/api/orders/{orderId}")
     OrderView get(@PathVariable String orderId) {
-        OrderView order = queries.query(new FindOrder(orderId), ResponseTypes.instanceOf(OrderView.class)).join();
-        if (order == null) {
-            throw new ResponseStatusException(NOT_FOUND, "No order " + orderId);
-        }
-        return order;
+        return queries.query(new FindOrder(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)).join()
+                .orElseThrow(() -> new NotFoundException("order", orderId));
     }
 
     @GetMapping("/api/users/{userId}/orders")

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the orders read model from Order events (and the prices fixed by reservations). */
 @Component
@@ -55,8 +56,8 @@ class OrderProjection {
     }
 
     @QueryHandler
-    OrderView handle(FindOrder query) {
-        return orders.findById(query.orderId()).map(OrderEntry::toView).orElse(null);
+    Optional<OrderView> handle(FindOrder query) {
+        return orders.findById(query.orderId()).map(OrderEntry::toView);
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package dev.eventshop.user;
 
+import dev.eventshop.common.NotFoundException;
 import dev.eventshop.platform.web.Ids;
 import dev.eventshop.user.api.BalanceChange;
 import dev.eventshop.user.api.FindUser;
@@ -24,11 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /** Customer accounts: registration, balance view and top-ups. Commands answer once their events are stored. */
 @RestController
@@ -64,11 +62,8 @@ class UserController {
 
     @GetMapping("/{userId}")
     UserView get(@PathVariable String userId) {
-        UserView user = queries.query(new FindUser(userId), ResponseTypes.instanceOf(UserView.class)).join();
-        if (user == null) {
-            throw new ResponseStatusException(NOT_FOUND, "No user " + userId);
-        }
-        return user;
+        return queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class)).join()
+                .orElseThrow(() -> new NotFoundException("user", userId));
     }
 
     @PostMapping("/{userId}/top-ups")

@@ -14,6 +14,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /** Builds the users read model from User events and answers queries on it. */
 @Component
 @ProcessingGroup("users")
@@ -56,8 +58,8 @@ class UserProjection {
     }
 
     @QueryHandler
-    UserView handle(FindUser query) {
-        return users.findById(query.userId()).map(UserEntry::toView).orElse(null);
+    Optional<UserView> handle(FindUser query) {
+        return users.findById(query.userId()).map(UserEntry::toView);
     }
 
     private void updateBalance(String userId, long balance, long version) {

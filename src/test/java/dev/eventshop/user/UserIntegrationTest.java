@@ -69,8 +69,12 @@ class UserIntegrationTest extends IntegrationTest {
     void unknownUsersAreNotFound() {
         String unknown = UUID.randomUUID().toString();
 
-        assertThat(shop.get("/api/users/" + unknown).getStatusCode().value()).isEqualTo(404);
-        assertThat(shop.post("/api/users/" + unknown + "/top-ups", Map.of("amount", 5)).getStatusCode().value())
-                .isEqualTo(404);
+        var read = shop.get("/api/users/" + unknown);
+        var topUp = shop.post("/api/users/" + unknown + "/top-ups", Map.of("amount", 5));
+
+        assertThat(read.getStatusCode().value()).isEqualTo(404);
+        assertThat(read.getBody().get("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(topUp.getStatusCode().value()).isEqualTo(404);
+        assertThat(topUp.getBody().get("type").asText()).isEqualTo("/problems/not-found");
     }
 }

@@ -1,6 +1,7 @@
 package dev.eventshop.platform.web;
 
 import dev.eventshop.common.BusinessRuleViolation;
+import dev.eventshop.common.NotFoundException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -23,6 +24,12 @@ class ProblemHandler {
         return problem(HttpStatus.CONFLICT, e.rule(), "Business rule violated", e.getMessage());
     }
 
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    /** A command for an aggregate that was never created. */
     @ExceptionHandler
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource: " + e.getAggregateIdentifier());
