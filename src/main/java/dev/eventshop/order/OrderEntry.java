@@ -36,7 +36,7 @@ class OrderEntry {
     private Instant placedAt;
     private Instant updatedAt;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.EAGER) // an order is always shown with its lines
     @CollectionTable(name = "order_view_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")
     private List<LineEntry> lines = new ArrayList<>();

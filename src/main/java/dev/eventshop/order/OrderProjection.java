@@ -52,7 +52,7 @@ class OrderProjection {
 
     @ResetHandler
     void reset() {
-        orders.deleteAll(); // not in batch: the lines go with their order
+        orders.deleteAllInBatch(); // the lines go with their order: on delete cascade
     }
 
     @QueryHandler
