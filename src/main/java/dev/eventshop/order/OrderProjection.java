@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /** Builds the orders read model from Order events (and the prices fixed by reservations). */
 @Component
-@ProcessingGroup("orders")
+@ProcessingGroup(OrderConfiguration.ORDERS_PROJECTION)
 class OrderProjection {
 
     private final OrderEntryRepository orders;

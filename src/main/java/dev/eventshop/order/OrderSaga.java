@@ -17,6 +17,7 @@ import dev.eventshop.user.api.RefundBalance;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -25,20 +26,22 @@ import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Carries out an order: reserve the lines one by one (each at the price of the moment), debit the total,
  * confirm. Any failure releases what was reserved, refunds what was debited, and then rejects the order.
  *
- * <p>Commands go out through the local command bus, which handles them in this saga's unit of work: their
- * events are stored in the same transaction as the saga's new state and the processor's token. A step is
- * therefore done exactly once or not at all, also across crashes, and a command that returns has had its
- * effect. An unknown item or user shows up as an {@link AggregateNotFoundException} right here.
+ * <p>Commands go out through the local command bus, which handles them in a unit of work nested in this
+ * saga's: their events are appended when the saga's step commits, in the same transaction as the saga's new
+ * state and the processor's token. A step therefore takes effect exactly once or not at all, also across
+ * crashes; if the commit fails (a conflicting append, say) the whole step is rolled back and retried. An id
+ * that names no item or user shows up right here as an exception from the command.
  *
- * <p>The saga holds only ids and progress; a durable deadline rejects an order that does not finish in time.
+ * <p>The saga holds the order's lines and its progress; a durable deadline rejects an order that does not
+ * finish in time. The deadline is not cancelled when the saga ends: one that fires later finds no saga and
+ * does nothing, while cancelling races with a deadline already running, which db-scheduler reports as an
+ * error that would roll the step back.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -54,14 +57,13 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
     private List<OrderLine> lines = new ArrayList<>();
     /** Index of the line whose reservation is asked for next (or whose answer is awaited). */
     private int nextLine;
-    /** Items holding stock for this order, which a failure must release. */
-    private Set<String> reservedItems = new LinkedHashSet<>();
+    /** Items holding stock for this order, in reservation order, which a failure must release. */
+    private List<String> reservedItems = new ArrayList<>();
     private long total;
     private boolean debited;
     /** A command whose answering event is stored but not yet seen: a failure must wait for it. */
     private Awaiting awaiting = Awaiting.NOTHING;
     private RejectionReason failure;
-    private String timeoutId;
 
     private transient CommandGateway commandGateway;
     private transient DeadlineManager deadlineManager;
@@ -79,7 +81,7 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
         orderId = event.orderId();
         userId = event.userId();
         lines = new ArrayList<>(event.lines());
-        timeoutId = deadlineManager.schedule(properties.timeout(), TIMEOUT_DEADLINE);
+        deadlineManager.schedule(properties.timeout(), TIMEOUT_DEADLINE);
         reserveNextLineOrDebit();
     }
 
@@ -116,7 +118,7 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
             return;
         }
         commandGateway.sendAndWait(new ConfirmOrder(orderId, total));
-        finish();
+        SagaLifecycle.end();
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -127,7 +129,6 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
 
     @DeadlineHandler(deadlineName = TIMEOUT_DEADLINE)
     void onTimeout() {
-        timeoutId = null;
         fail(RejectionReason.TIMEOUT);
     }
 
@@ -137,16 +138,16 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
             try {
                 commandGateway.sendAndWait(new ReserveStock(line.itemId(), orderId, line.quantity()));
                 awaiting = Awaiting.RESERVATION;
-            } catch (AggregateNotFoundException unknownItem) {
-                fail(RejectionReason.UNKNOWN_ITEM);
+            } catch (AggregateNotFoundException | IncompatibleAggregateException unknownItem) {
+                fail(RejectionReason.UNKNOWN_ITEM); // no aggregate, or one that is not an item
             }
             return;
         }
         try {
             commandGateway.sendAndWait(new DebitBalance(userId, orderId, total));
             awaiting = Awaiting.DEBIT;
-        } catch (AggregateNotFoundException unknownUser) {
-            fail(RejectionReason.UNKNOWN_USER);
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
+            fail(RejectionReason.UNKNOWN_USER); // no aggregate, or one that is not a user
         }
     }
 
@@ -171,13 +172,6 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
             debited = false;
         }
         commandGateway.sendAndWait(new RejectOrder(orderId, failure));
-        finish();
-    }
-
-    private void finish() {
-        if (timeoutId != null) {
-            deadlineManager.cancelSchedule(TIMEOUT_DEADLINE, timeoutId);
-        }
         SagaLifecycle.end();
     }
 

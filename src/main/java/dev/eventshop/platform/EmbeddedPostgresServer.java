@@ -113,7 +113,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         Optional<ProcessHandle> orphan = parsePid(lines.get(0))
                 .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+                // the pid may be stale and reused since: only a postgres serving this very cluster is ours
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(cluster.toString()))
+                        .orElse(false));
         if (orphan.isEmpty()) {
             return;
         }

@@ -1,7 +1,7 @@
 package dev.eventshop.user;
 
+import dev.eventshop.common.Ids;
 import dev.eventshop.common.NotFoundException;
-import dev.eventshop.platform.web.Ids;
 import dev.eventshop.user.api.BalanceChange;
 import dev.eventshop.user.api.FindUser;
 import dev.eventshop.user.api.RegisterUser;

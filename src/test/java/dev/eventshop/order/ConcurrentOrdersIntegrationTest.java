@@ -1,17 +1,22 @@
 package dev.eventshop.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventshop.item.api.ReserveStock;
 import dev.eventshop.item.api.StockReleased;
+import dev.eventshop.item.api.StockReservationRejected;
 import dev.eventshop.item.api.StockReserved;
 import dev.eventshop.support.IntegrationTest;
 import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.BalanceRefunded;
 import dev.eventshop.user.api.BalanceToppedUp;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,11 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Many buyers, little stock: the invariants of DESIGN.md hold under contention. */
 class ConcurrentOrdersIntegrationTest extends IntegrationTest {
 
+    @Autowired
+    private CommandGateway commands;
+
     private static final int ORDERS = 50;
     private static final int STOCK = 10;
     private static final int USERS = 5;
     private static final long PRICE = 300;
-    private static final long TOP_UP = 2_000;
+    /** Enough for every order a user places, so that only stock decides. */
+    private static final long TOP_UP = (ORDERS / USERS) * PRICE;
 
     @Test
     void fiftyConcurrentOrdersForTenUnitsConfirmExactlyTenAndConserveMoney() throws Exception {
@@ -64,6 +73,26 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTest {
             spent += debits - refunds;
         }
         assertThat(spent).isEqualTo(STOCK * PRICE);
+    }
+
+    /**
+     * Orders reserve through one saga processor, one after another. Here reservations race on the Item
+     * aggregate itself, from many threads: its lock and the store's unique (aggregate, sequence) key decide.
+     */
+    @Test
+    void concurrentReservationsOnOneItemNeverOversell() throws Exception {
+        String itemId = shop.addItem("Contended", PRICE, STOCK);
+
+        List<Callable<String>> reservations = IntStream.range(0, ORDERS)
+                .mapToObj(i -> (Callable<String>) () -> {
+                    commands.sendAndWait(new ReserveStock(itemId, UUID.randomUUID().toString(), 1));
+                    return itemId;
+                })
+                .toList();
+        placeConcurrently(reservations);
+
+        assertThat(store.count(itemId, StockReserved.class)).isEqualTo(STOCK);
+        assertThat(store.count(itemId, StockReservationRejected.class)).isEqualTo(ORDERS - STOCK);
     }
 
     private static List<String> placeConcurrently(List<Callable<String>> orders) throws Exception {

@@ -120,16 +120,36 @@ class OrderFlowIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aDebitThatWasRefundedLeavesNoNetDebit() {
+    void aConfirmedOrderLeavesExactlyItsTotalDebited() {
         String user = shop.registerUser("gus");
         shop.topUp(user, 1_000);
         String pen = shop.addItem("Pen", 100, 10);
-        shop.awaitTerminal(shop.placeOrder(user, lines(pen, 2)));
+        JsonNode order = shop.awaitTerminal(shop.placeOrder(user, lines(pen, 2)));
 
         long debits = store.sum(user, BalanceDebited.class, "amount");
         long refunds = store.sum(user, BalanceRefunded.class, "amount");
 
+        assertThat(order.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(debits - refunds).isEqualTo(200);
+    }
+
+    @Test
+    void idsOfTheWrongKindAreUnknownUsersAndItemsNotAStuckSaga() {
+        String user = shop.registerUser("hal");
+        shop.topUp(user, 1_000);
+        String pen = shop.addItem("Pen", 100, 10);
+
+        JsonNode itemAsUser = shop.awaitTerminal(shop.placeOrder(pen, lines(pen, 1)));
+        JsonNode userAsItem = shop.awaitTerminal(shop.placeOrder(user, lines(user, 1)));
+        JsonNode afterwards = shop.awaitTerminal(shop.placeOrder(user, lines(pen, 1)));
+
+        assertThat(itemAsUser.get("reason").asText()).isEqualTo("UNKNOWN_USER");
+        assertThat(userAsItem.get("reason").asText()).isEqualTo("UNKNOWN_ITEM");
+        assertThat(afterwards.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(shop.post("/api/users/" + pen + "/top-ups", Map.of("amount", 5)).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(shop.post("/api/items/" + user + "/restock", Map.of("quantity", 5)).getStatusCode().value())
+                .isEqualTo(404);
     }
 
     private static Map<String, Integer> lines(Object... itemsAndQuantities) {

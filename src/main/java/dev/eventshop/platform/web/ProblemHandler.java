@@ -2,6 +2,7 @@ package dev.eventshop.platform.web;
 
 import dev.eventshop.common.BusinessRuleViolation;
 import dev.eventshop.common.NotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -33,6 +34,15 @@ class ProblemHandler {
     @ExceptionHandler
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource: " + e.getAggregateIdentifier());
+    }
+
+    /**
+     * A command whose id names an aggregate of another kind (an item's id where a user's belongs): the event
+     * store finds streams by id alone, so to the client this resource does not exist either.
+     */
+    @ExceptionHandler
+    ProblemDetail notFound(IncompatibleAggregateException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource");
     }
 
     @ExceptionHandler

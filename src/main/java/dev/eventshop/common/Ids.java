@@ -1,4 +1,4 @@
-package dev.eventshop.platform.web;
+package dev.eventshop.common;
 
 import java.util.UUID;
 
