@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 class OrderSagaTest {
 
@@ -43,6 +44,16 @@ class OrderSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(OrderSaga.class);
         fixture.registerResource(new OrderProperties(TIMEOUT));
+    }
+
+    /** Makes the fixture's command bus answer the matching commands with an exception, as a real one would. */
+    private void failCommands(Predicate<Object> matching, RuntimeException failure) {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (matching.test(command)) {
+                throw failure;
+            }
+            return null;
+        });
     }
 
     @Test
@@ -116,12 +127,8 @@ class OrderSagaTest {
 
     @Test
     void anUnknownItemReleasesTheLinesAlreadyReserved() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof ReserveStock reserve && reserve.itemId().equals(INK)) {
-                throw new AggregateNotFoundException(INK, "no such item");
-            }
-            return null;
-        });
+        failCommands(command -> command instanceof ReserveStock reserve && reserve.itemId().equals(INK),
+                new AggregateNotFoundException(INK, "no such item"));
         fixture.givenAggregate(ORDER).published(PLACED)
                 .whenAggregate(PEN).publishes(PEN_RESERVED)
                 .expectDispatchedCommands(new ReserveStock(INK, ORDER, 3), new ReleaseStock(PEN, ORDER),
@@ -131,12 +138,7 @@ class OrderSagaTest {
 
     @Test
     void anUnknownItemOnTheFirstLineRejectsAtOnce() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof ReserveStock) {
-                throw new AggregateNotFoundException(PEN, "no such item");
-            }
-            return null;
-        });
+        failCommands(ReserveStock.class::isInstance, new AggregateNotFoundException(PEN, "no such item"));
         fixture.givenNoPriorActivity()
                 .whenAggregate(ORDER).publishes(PLACED)
                 .expectDispatchedCommands(new ReserveStock(PEN, ORDER, 2),
@@ -146,12 +148,7 @@ class OrderSagaTest {
 
     @Test
     void anUnknownUserReleasesEveryLine() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof DebitBalance) {
-                throw new AggregateNotFoundException(USER, "no such user");
-            }
-            return null;
-        });
+        failCommands(DebitBalance.class::isInstance, new AggregateNotFoundException(USER, "no such user"));
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(PEN).published(PEN_RESERVED)
                 .whenAggregate(INK).publishes(INK_RESERVED)
@@ -215,12 +212,7 @@ class OrderSagaTest {
 
     @Test
     void anIdOfAnotherKindOfAggregateIsAnUnknownUser() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof DebitBalance) {
-                throw new IncompatibleAggregateException("the id names an item", null);
-            }
-            return null;
-        });
+        failCommands(DebitBalance.class::isInstance, new IncompatibleAggregateException("the id names an item", null));
         fixture.givenAggregate(ORDER).published(new OrderPlaced(ORDER, USER, List.of(new OrderLine(PEN, 2))))
                 .whenAggregate(PEN).publishes(PEN_RESERVED)
                 .expectDispatchedCommands(new DebitBalance(USER, ORDER, 300), new ReleaseStock(PEN, ORDER),
@@ -230,12 +222,7 @@ class OrderSagaTest {
 
     @Test
     void anIdOfAnotherKindOfAggregateIsAnUnknownItem() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof ReserveStock) {
-                throw new IncompatibleAggregateException("the id names a user", null);
-            }
-            return null;
-        });
+        failCommands(ReserveStock.class::isInstance, new IncompatibleAggregateException("the id names a user", null));
         fixture.givenNoPriorActivity()
                 .whenAggregate(ORDER).publishes(PLACED)
                 .expectDispatchedCommands(new ReserveStock(PEN, ORDER, 2),
