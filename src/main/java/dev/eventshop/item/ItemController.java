@@ -1,14 +1,17 @@
 package dev.eventshop.item;
 
+import dev.eventshop.common.Ids;
+import dev.eventshop.common.Limits;
+import dev.eventshop.common.NotFoundException;
 import dev.eventshop.item.api.AddItem;
 import dev.eventshop.item.api.ChangePrice;
 import dev.eventshop.item.api.FindItem;
 import dev.eventshop.item.api.FindItems;
+import dev.eventshop.item.api.ItemAdded;
 import dev.eventshop.item.api.ItemChange;
 import dev.eventshop.item.api.ItemView;
 import dev.eventshop.item.api.RestockItem;
-import dev.eventshop.common.Ids;
-import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.IdempotentCreation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,32 +43,35 @@ class ItemController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final IdempotentCreation creation;
 
-    ItemController(CommandGateway commands, QueryGateway queries) {
+    ItemController(CommandGateway commands, QueryGateway queries, IdempotentCreation creation) {
         this.commands = commands;
         this.queries = queries;
+        this.creation = creation;
     }
 
-    record NewItemRequest(@Pattern(regexp = Ids.UUID_PATTERN) String itemId,
-                          @NotBlank @Size(max = 200) String name,
-                          @NotNull @Positive Long price,
-                          @NotNull @PositiveOrZero @Max(Integer.MAX_VALUE) Long stock) {
+    record NewItemRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
+                          @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
+                          @NotNull @Positive @Max(Limits.MAX_AMOUNT) Long price,
+                          @NotNull @PositiveOrZero @Max(Limits.MAX_QUANTITY) Integer stock) {
     }
 
-    record RestockRequest(@NotNull @Positive @Max(Integer.MAX_VALUE) Long quantity) {
+    record RestockRequest(@NotNull @Positive @Max(Limits.MAX_QUANTITY) Integer quantity) {
     }
 
-    record PriceRequest(@NotNull @Positive Long price) {
+    record PriceRequest(@NotNull @Positive @Max(Limits.MAX_AMOUNT) Long price) {
     }
 
     @ApiResponse(responseCode = "201", description = "Added; Location names the new item")
     @PostMapping
     ResponseEntity<ItemChange> add(@Valid @RequestBody NewItemRequest request) {
         String itemId = Ids.orNew(request.itemId());
-        commands.sendAndWait(new AddItem(itemId, request.name().trim(), request.price(),
-                request.stock().intValue()));
+        String name = request.name().trim();
+        creation.create(new AddItem(itemId, name, request.price(), request.stock()), itemId,
+                new ItemAdded(itemId, name, request.price(), request.stock()));
         return ResponseEntity.created(URI.create("/api/items/" + itemId))
-                .body(new ItemChange(itemId, request.price(), request.stock().intValue(), 0));
+                .body(new ItemChange(itemId, request.price(), request.stock(), 0));
     }
 
     @GetMapping
@@ -74,18 +80,21 @@ class ItemController {
     }
 
     @GetMapping("/{itemId}")
-    ItemView get(@PathVariable String itemId) {
-        return queries.query(new FindItem(itemId), ResponseTypes.optionalInstanceOf(ItemView.class)).join()
+    ItemView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId) {
+        return queries.query(new FindItem(Ids.canonical(itemId)), ResponseTypes.optionalInstanceOf(ItemView.class))
+                .join()
                 .orElseThrow(() -> new NotFoundException("item", itemId));
     }
 
     @PostMapping("/{itemId}/restock")
-    ItemChange restock(@PathVariable String itemId, @Valid @RequestBody RestockRequest request) {
-        return commands.sendAndWait(new RestockItem(itemId, request.quantity().intValue()));
+    ItemChange restock(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
+                       @Valid @RequestBody RestockRequest request) {
+        return commands.sendAndWait(new RestockItem(Ids.canonical(itemId), request.quantity()));
     }
 
     @PutMapping("/{itemId}/price")
-    ItemChange changePrice(@PathVariable String itemId, @Valid @RequestBody PriceRequest request) {
-        return commands.sendAndWait(new ChangePrice(itemId, request.price()));
+    ItemChange changePrice(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
+                           @Valid @RequestBody PriceRequest request) {
+        return commands.sendAndWait(new ChangePrice(Ids.canonical(itemId), request.price()));
     }
 }

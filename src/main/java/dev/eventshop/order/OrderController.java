@@ -1,13 +1,17 @@
 package dev.eventshop.order;
 
+import dev.eventshop.common.Ids;
+import dev.eventshop.common.InvalidInputException;
+import dev.eventshop.common.Limits;
+import dev.eventshop.common.NotFoundException;
 import dev.eventshop.order.api.FindOrder;
 import dev.eventshop.order.api.FindOrdersOfUser;
 import dev.eventshop.order.api.OrderLine;
+import dev.eventshop.order.api.OrderPlaced;
 import dev.eventshop.order.api.OrderStatus;
 import dev.eventshop.order.api.OrderView;
 import dev.eventshop.order.api.PlaceOrder;
-import dev.eventshop.common.Ids;
-import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.IdempotentCreation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,7 +20,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -27,30 +30,29 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Orders: placing answers 202 at once, the saga decides; the view shows where the order stands. */
 @RestController
 class OrderController {
 
-    /** An order larger than this is a client mistake, not a purchase. */
-    static final int MAX_LINES = 100;
-
-    private final CommandGateway commands;
     private final QueryGateway queries;
+    private final IdempotentCreation creation;
 
-    OrderController(CommandGateway commands, QueryGateway queries) {
-        this.commands = commands;
+    OrderController(QueryGateway queries, IdempotentCreation creation) {
         this.queries = queries;
+        this.creation = creation;
     }
 
-    record OrderRequest(@Pattern(regexp = Ids.UUID_PATTERN) String orderId,
-                        @NotNull @Pattern(regexp = Ids.UUID_PATTERN) String userId,
-                        @NotEmpty @Size(max = MAX_LINES) List<@Valid @NotNull LineRequest> lines) {
+    record OrderRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
+                        @NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
+                        @NotEmpty @Size(max = Limits.MAX_ORDER_LINES) List<@Valid @NotNull LineRequest> lines) {
     }
 
-    record LineRequest(@NotNull @Pattern(regexp = Ids.UUID_PATTERN) String itemId,
-                       @NotNull @Positive @Max(1_000_000) Integer quantity) {
+    record LineRequest(@NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
+                       @NotNull @Positive @Max(Limits.MAX_QUANTITY) Integer quantity) {
     }
 
     record Placed(String orderId, OrderStatus status, long version) {
@@ -61,22 +63,38 @@ class OrderController {
     @PostMapping("/api/orders")
     ResponseEntity<Placed> place(@Valid @RequestBody OrderRequest request) {
         String orderId = Ids.orNew(request.orderId());
-        List<OrderLine> lines = request.lines().stream()
-                .map(line -> new OrderLine(line.itemId().toLowerCase(), line.quantity()))
-                .toList();
-        commands.sendAndWait(new PlaceOrder(orderId, request.userId().toLowerCase(), lines));
+        String userId = Ids.canonical(request.userId());
+        List<OrderLine> lines = linesOf(request);
+        creation.create(new PlaceOrder(orderId, userId, lines), orderId, new OrderPlaced(orderId, userId, lines));
         return ResponseEntity.accepted().location(URI.create("/api/orders/" + orderId))
                 .body(new Placed(orderId, OrderStatus.PENDING, 0));
     }
 
     @GetMapping("/api/orders/{orderId}")
-    OrderView get(@PathVariable String orderId) {
-        return queries.query(new FindOrder(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)).join()
+    OrderView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
+        return queries.query(new FindOrder(Ids.canonical(orderId)), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .join()
                 .orElseThrow(() -> new NotFoundException("order", orderId));
     }
 
     @GetMapping("/api/users/{userId}/orders")
-    List<OrderView> ofUser(@PathVariable String userId) {
-        return queries.query(new FindOrdersOfUser(userId), ResponseTypes.multipleInstancesOf(OrderView.class)).join();
+    List<OrderView> ofUser(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+                           String userId) {
+        return queries.query(new FindOrdersOfUser(Ids.canonical(userId)),
+                ResponseTypes.multipleInstancesOf(OrderView.class)).join();
+    }
+
+    /** One line per item: a second line for the same item is a mistake, not a bigger quantity. */
+    private static List<OrderLine> linesOf(OrderRequest request) {
+        Set<String> items = new HashSet<>();
+        List<OrderLine> lines = request.lines().stream()
+                .map(line -> new OrderLine(Ids.canonical(line.itemId()), line.quantity()))
+                .toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!items.add(lines.get(i).itemId())) {
+                throw new InvalidInputException("lines[" + i + "].itemId", "appears on an earlier line");
+            }
+        }
+        return lines;
     }
 }

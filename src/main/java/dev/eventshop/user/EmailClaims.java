@@ -30,12 +30,18 @@ class EmailClaims {
 
     @EventHandler
     void on(UserRegistered event) {
+        String email = normalize(event.email());
         int claimed = jdbc.update(
                 "insert into user_email_claim (email, user_id) values (?, ?) on conflict (email) do nothing",
-                normalize(event.email()), event.userId());
-        if (claimed == 0) {
+                email, event.userId());
+        if (claimed == 0 && !event.userId().equals(ownerOf(email))) {
             throw new EmailAlreadyRegisteredException(event.email());
         }
+        // else: this very user again, a retried registration that the event store will recognise
+    }
+
+    private String ownerOf(String email) {
+        return jdbc.queryForObject("select user_id from user_email_claim where email = ?", String.class, email);
     }
 
     static String normalize(String email) {

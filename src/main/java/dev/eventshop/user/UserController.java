@@ -1,15 +1,19 @@
 package dev.eventshop.user;
 
 import dev.eventshop.common.Ids;
+import dev.eventshop.common.Limits;
 import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.IdempotentCreation;
 import dev.eventshop.user.api.BalanceChange;
 import dev.eventshop.user.api.FindUser;
 import dev.eventshop.user.api.RegisterUser;
 import dev.eventshop.user.api.TopUpBalance;
+import dev.eventshop.user.api.UserRegistered;
 import dev.eventshop.user.api.UserView;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,39 +39,45 @@ class UserController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final IdempotentCreation creation;
 
-    UserController(CommandGateway commands, QueryGateway queries) {
+    UserController(CommandGateway commands, QueryGateway queries, IdempotentCreation creation) {
         this.commands = commands;
         this.queries = queries;
+        this.creation = creation;
     }
 
-    record RegistrationRequest(@Pattern(regexp = Ids.UUID_PATTERN) String userId,
-                               @NotBlank @Size(max = 200) String name,
-                               @NotBlank @Email @Size(max = 320) String email) {
+    record RegistrationRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
+                               @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
+                               @NotBlank @Email @Size(max = Limits.MAX_EMAIL_LENGTH) String email) {
     }
 
     record Registered(String userId, long version) {
     }
 
-    record TopUpRequest(@NotNull @Positive Long amount) {
+    record TopUpRequest(@NotNull @Positive @Max(Limits.MAX_AMOUNT) Long amount) {
     }
 
     @ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
     @PostMapping
     ResponseEntity<Registered> register(@Valid @RequestBody RegistrationRequest request) {
         String userId = Ids.orNew(request.userId());
-        commands.sendAndWait(new RegisterUser(userId, request.name().trim(), request.email().trim()));
+        String name = request.name().trim();
+        String email = request.email().trim();
+        creation.create(new RegisterUser(userId, name, email), userId, new UserRegistered(userId, name, email));
         return ResponseEntity.created(URI.create("/api/users/" + userId)).body(new Registered(userId, 0));
     }
 
     @GetMapping("/{userId}")
-    UserView get(@PathVariable String userId) {
-        return queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class)).join()
+    UserView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId) {
+        return queries.query(new FindUser(Ids.canonical(userId)), ResponseTypes.optionalInstanceOf(UserView.class))
+                .join()
                 .orElseThrow(() -> new NotFoundException("user", userId));
     }
 
     @PostMapping("/{userId}/top-ups")
-    BalanceChange topUp(@PathVariable String userId, @Valid @RequestBody TopUpRequest request) {
-        return commands.sendAndWait(new TopUpBalance(userId, request.amount()));
+    BalanceChange topUp(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
+                        @Valid @RequestBody TopUpRequest request) {
+        return commands.sendAndWait(new TopUpBalance(Ids.canonical(userId), request.amount()));
     }
 }

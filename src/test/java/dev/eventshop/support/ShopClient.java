@@ -35,6 +35,18 @@ public class ShopClient {
                 .toEntity(JsonNode.class);
     }
 
+    /** A request exactly as given: any method, content type and body text (or none). */
+    public ResponseEntity<JsonNode> raw(String method, String path, String contentType, String body) {
+        var request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+        if (contentType != null) {
+            request = request.contentType(MediaType.parseMediaType(contentType));
+        }
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.retrieve().toEntity(JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> get(String path) {
         return http.get().uri(path).retrieve().toEntity(JsonNode.class);
     }

@@ -1,6 +1,7 @@
 package dev.eventshop.platform.web;
 
 import dev.eventshop.common.BusinessRuleViolation;
+import dev.eventshop.common.InvalidInputException;
 import dev.eventshop.common.NotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -11,29 +12,35 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.net.URI;
+import java.util.List;
 
 /**
- * Turns domain and store exceptions into RFC 9457 problem details. Spring's own exceptions (validation,
- * unreadable JSON, 404s) are rendered as problem details by {@code spring.mvc.problemdetails.enabled}.
+ * Turns domain and store exceptions into RFC 9457 problem details; {@link RequestProblemHandler} does the
+ * same for mistakes Spring MVC finds in the request itself.
  */
 @RestControllerAdvice
 class ProblemHandler {
 
     @ExceptionHandler
+    ProblemDetail invalid(InvalidInputException e) {
+        return Problems.invalid(List.of(new Problems.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler
     ProblemDetail ruleViolated(BusinessRuleViolation e) {
-        return problem(HttpStatus.CONFLICT, e.rule(), "Business rule violated", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, e.rule(), "Business rule violated", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
     /** A command for an aggregate that was never created. */
     @ExceptionHandler
     ProblemDetail notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource: " + e.getAggregateIdentifier());
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "No such resource: " + e.getAggregateIdentifier());
     }
 
     /**
@@ -42,24 +49,18 @@ class ProblemHandler {
      */
     @ExceptionHandler
     ProblemDetail notFound(IncompatibleAggregateException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource");
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource");
     }
 
     @ExceptionHandler
     ProblemDetail alreadyExists(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "already-exists", "Already exists", "A resource with this id already exists");
+        return Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists",
+                "A different resource with this id already exists");
     }
 
     @ExceptionHandler
     ProblemDetail conflict(ConcurrencyException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "The resource was changed at the same time; retry the request");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

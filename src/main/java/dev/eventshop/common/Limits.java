@@ -1,0 +1,22 @@
+package dev.eventshop.common;
+
+/**
+ * Bounds on client input. Anything beyond them is a client mistake (answered 400), long before it could
+ * overflow a balance or a stock.
+ */
+public final class Limits {
+
+    /** The largest single amount or price: ten billion in cents. */
+    public static final long MAX_AMOUNT = 1_000_000_000_000L;
+    /** The largest quantity on one order line or restock, and the largest initial stock. */
+    public static final int MAX_QUANTITY = 1_000_000;
+    /** The most lines on one order. */
+    public static final int MAX_ORDER_LINES = 100;
+    /** The longest name of a user or an item. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** The longest e-mail address (RFC 5321 allows 254). */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    private Limits() {
+    }
+}
