@@ -12,6 +12,7 @@ import dev.eventshop.item.api.ItemChange;
 import dev.eventshop.item.api.ItemView;
 import dev.eventshop.item.api.RestockItem;
 import dev.eventshop.platform.IdempotentCreation;
+import dev.eventshop.platform.VersionedViews;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -43,11 +45,14 @@ class ItemController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final VersionedViews views;
     private final IdempotentCreation creation;
 
-    ItemController(CommandGateway commands, QueryGateway queries, IdempotentCreation creation) {
+    ItemController(CommandGateway commands, QueryGateway queries, VersionedViews views,
+                   IdempotentCreation creation) {
         this.commands = commands;
         this.queries = queries;
+        this.views = views;
         this.creation = creation;
     }
 
@@ -80,9 +85,9 @@ class ItemController {
     }
 
     @GetMapping("/{itemId}")
-    ItemView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId) {
-        return queries.query(new FindItem(Ids.canonical(itemId)), ResponseTypes.optionalInstanceOf(ItemView.class))
-                .join()
+    ItemView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
+                 @RequestParam(required = false) @PositiveOrZero Long minVersion) {
+        return views.read(new FindItem(Ids.canonical(itemId)), ItemView.class, ItemView::version, minVersion)
                 .orElseThrow(() -> new NotFoundException("item", itemId));
     }
 

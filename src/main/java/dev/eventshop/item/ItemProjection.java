@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -26,14 +27,16 @@ import java.util.function.Consumer;
 class ItemProjection {
 
     private final ItemEntryRepository items;
+    private final QueryUpdateEmitter updates;
 
-    ItemProjection(ItemEntryRepository items) {
+    ItemProjection(ItemEntryRepository items, QueryUpdateEmitter updates) {
         this.items = items;
+        this.updates = updates;
     }
 
     @EventHandler
     void on(ItemAdded event, @SequenceNumber long version) {
-        items.save(new ItemEntry(event.itemId(), event.name(), event.price(), event.stock(), version));
+        emit(items.save(new ItemEntry(event.itemId(), event.name(), event.price(), event.stock(), version)));
     }
 
     @EventHandler
@@ -76,7 +79,16 @@ class ItemProjection {
         return items.findAllByOrderByNameAscItemIdAsc().stream().map(ItemEntry::toView).toList();
     }
 
+    /** To subscription queries (read-your-writes waits), once this batch has committed. */
+    private void emit(ItemEntry item) {
+        ItemView view = item.toView();
+        updates.emit(FindItem.class, query -> query.itemId().equals(view.itemId()), view);
+    }
+
     private void update(String itemId, Consumer<ItemEntry> change) {
-        items.findById(itemId).ifPresent(change);
+        items.findById(itemId).ifPresent(item -> {
+            change.accept(item);
+            emit(item);
+        });
     }
 }

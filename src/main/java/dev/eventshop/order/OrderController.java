@@ -12,6 +12,7 @@ import dev.eventshop.order.api.OrderStatus;
 import dev.eventshop.order.api.OrderView;
 import dev.eventshop.order.api.PlaceOrder;
 import dev.eventshop.platform.IdempotentCreation;
+import dev.eventshop.platform.VersionedViews;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,19 +20,28 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Orders: placing answers 202 at once, the saga decides; the view shows where the order stands. */
@@ -39,11 +49,18 @@ import java.util.Set;
 class OrderController {
 
     private final QueryGateway queries;
+    private final VersionedViews views;
+    private final EventStore events;
     private final IdempotentCreation creation;
+    private final OrderProperties properties;
 
-    OrderController(QueryGateway queries, IdempotentCreation creation) {
+    OrderController(QueryGateway queries, VersionedViews views, EventStore events, IdempotentCreation creation,
+                    OrderProperties properties) {
         this.queries = queries;
+        this.views = views;
+        this.events = events;
         this.creation = creation;
+        this.properties = properties;
     }
 
     record OrderRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
@@ -71,10 +88,33 @@ class OrderController {
     }
 
     @GetMapping("/api/orders/{orderId}")
-    OrderView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
-        return queries.query(new FindOrder(Ids.canonical(orderId)), ResponseTypes.optionalInstanceOf(OrderView.class))
-                .join()
+    OrderView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
+                  @RequestParam(required = false) @PositiveOrZero Long minVersion) {
+        return views.read(new FindOrder(Ids.canonical(orderId)), OrderView.class, OrderView::version, minVersion)
                 .orElseThrow(() -> new NotFoundException("order", orderId));
+    }
+
+    /**
+     * The order as it is now, then each change of its status, as server-sent events named {@code order};
+     * the stream ends once the order is CONFIRMED or REJECTED. Fed by an Axon subscription query, so a
+     * change arrives as soon as the orders view has it.
+     */
+    @GetMapping(path = "/api/orders/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<OrderView>> updates(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
+        String id = Ids.canonical(orderId);
+        if (!events.readEvents(id, 0).hasNext()) {
+            throw new NotFoundException("order", orderId);
+        }
+        SubscriptionQueryResult<Optional<OrderView>, OrderView> result = queries.subscriptionQuery(
+                new FindOrder(id), ResponseTypes.optionalInstanceOf(OrderView.class),
+                ResponseTypes.instanceOf(OrderView.class));
+        return Flux.concat(result.initialResult().flatMap(Mono::justOrEmpty), result.updates())
+                .distinctUntilChanged(OrderView::status)
+                .takeUntil(order -> order.status().isTerminal())
+                .take(properties.updatesMaxDuration())
+                .map(order -> ServerSentEvent.builder(order).event("order").id(order.status().name()).build())
+                .doFinally(signal -> result.close());
     }
 
     @GetMapping("/api/users/{userId}/orders")

@@ -35,6 +35,7 @@ class OrderEntry {
     private Long total;
     private Instant placedAt;
     private Instant updatedAt;
+    private long version;
 
     @ElementCollection(fetch = FetchType.EAGER) // an order is always shown with its lines
     @CollectionTable(name = "order_view_line", joinColumns = @JoinColumn(name = "order_id"))
@@ -74,21 +75,23 @@ class OrderEntry {
         updatedAt = at;
     }
 
-    void confirm(long total, Instant at) {
+    void confirm(long total, Instant at, long version) {
         this.status = OrderStatus.CONFIRMED;
         this.total = total;
         this.updatedAt = at;
+        this.version = version;
     }
 
-    void reject(RejectionReason reason, Instant at) {
+    void reject(RejectionReason reason, Instant at, long version) {
         this.status = OrderStatus.REJECTED;
         this.reason = reason;
         this.updatedAt = at;
+        this.version = version;
     }
 
     OrderView toView() {
         return new OrderView(orderId, userId,
                 lines.stream().map(l -> new OrderView.Line(l.itemId, l.quantity, l.unitPrice)).toList(),
-                total, status, reason, placedAt, updatedAt);
+                total, status, reason, placedAt, updatedAt, version);
     }
 }

@@ -10,13 +10,16 @@ import dev.eventshop.order.api.OrderView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Builds the orders read model from Order events (and the prices fixed by reservations). */
 @Component
@@ -24,30 +27,32 @@ import java.util.Optional;
 class OrderProjection {
 
     private final OrderEntryRepository orders;
+    private final QueryUpdateEmitter updates;
 
-    OrderProjection(OrderEntryRepository orders) {
+    OrderProjection(OrderEntryRepository orders, QueryUpdateEmitter updates) {
         this.orders = orders;
+        this.updates = updates;
     }
 
     @EventHandler
     void on(OrderPlaced event, @Timestamp Instant at) {
-        orders.save(new OrderEntry(event.orderId(), event.userId(),
-                event.lines().stream().map(l -> new OrderEntry.LineEntry(l.itemId(), l.quantity())).toList(), at));
+        emit(orders.save(new OrderEntry(event.orderId(), event.userId(),
+                event.lines().stream().map(l -> new OrderEntry.LineEntry(l.itemId(), l.quantity())).toList(), at)));
     }
 
     @EventHandler
     void on(StockReserved event, @Timestamp Instant at) {
-        orders.findById(event.orderId()).ifPresent(order -> order.priceLine(event.itemId(), event.unitPrice(), at));
+        update(event.orderId(), order -> order.priceLine(event.itemId(), event.unitPrice(), at));
     }
 
     @EventHandler
-    void on(OrderConfirmed event, @Timestamp Instant at) {
-        orders.findById(event.orderId()).ifPresent(order -> order.confirm(event.total(), at));
+    void on(OrderConfirmed event, @Timestamp Instant at, @SequenceNumber long version) {
+        update(event.orderId(), order -> order.confirm(event.total(), at, version));
     }
 
     @EventHandler
-    void on(OrderRejected event, @Timestamp Instant at) {
-        orders.findById(event.orderId()).ifPresent(order -> order.reject(event.reason(), at));
+    void on(OrderRejected event, @Timestamp Instant at, @SequenceNumber long version) {
+        update(event.orderId(), order -> order.reject(event.reason(), at, version));
     }
 
     @ResetHandler
@@ -63,5 +68,18 @@ class OrderProjection {
     @QueryHandler
     List<OrderView> handle(FindOrdersOfUser query) {
         return orders.findByUserIdOrderByPlacedAtDesc(query.userId()).stream().map(OrderEntry::toView).toList();
+    }
+
+    private void update(String orderId, Consumer<OrderEntry> change) {
+        orders.findById(orderId).ifPresent(order -> {
+            change.accept(order);
+            emit(order);
+        });
+    }
+
+    /** To subscription queries (live order updates), once this batch has committed. */
+    private void emit(OrderEntry order) {
+        OrderView view = order.toView();
+        updates.emit(FindOrder.class, query -> query.orderId().equals(view.orderId()), view);
     }
 }

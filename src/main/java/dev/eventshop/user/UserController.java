@@ -4,6 +4,7 @@ import dev.eventshop.common.Ids;
 import dev.eventshop.common.Limits;
 import dev.eventshop.common.NotFoundException;
 import dev.eventshop.platform.IdempotentCreation;
+import dev.eventshop.platform.VersionedViews;
 import dev.eventshop.user.api.BalanceChange;
 import dev.eventshop.user.api.FindUser;
 import dev.eventshop.user.api.RegisterUser;
@@ -18,16 +19,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -38,12 +39,12 @@ import java.net.URI;
 class UserController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final VersionedViews views;
     private final IdempotentCreation creation;
 
-    UserController(CommandGateway commands, QueryGateway queries, IdempotentCreation creation) {
+    UserController(CommandGateway commands, VersionedViews views, IdempotentCreation creation) {
         this.commands = commands;
-        this.queries = queries;
+        this.views = views;
         this.creation = creation;
     }
 
@@ -69,9 +70,9 @@ class UserController {
     }
 
     @GetMapping("/{userId}")
-    UserView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId) {
-        return queries.query(new FindUser(Ids.canonical(userId)), ResponseTypes.optionalInstanceOf(UserView.class))
-                .join()
+    UserView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
+                 @RequestParam(required = false) @PositiveOrZero Long minVersion) {
+        return views.read(new FindUser(Ids.canonical(userId)), UserView.class, UserView::version, minVersion)
                 .orElseThrow(() -> new NotFoundException("user", userId));
     }
 

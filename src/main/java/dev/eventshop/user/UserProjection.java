@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -22,14 +23,16 @@ import java.util.Optional;
 class UserProjection {
 
     private final UserEntryRepository users;
+    private final QueryUpdateEmitter updates;
 
-    UserProjection(UserEntryRepository users) {
+    UserProjection(UserEntryRepository users, QueryUpdateEmitter updates) {
         this.users = users;
+        this.updates = updates;
     }
 
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long version) {
-        users.save(new UserEntry(event.userId(), event.name(), event.email(), version));
+        emit(users.save(new UserEntry(event.userId(), event.name(), event.email(), version)));
     }
 
     @EventHandler
@@ -62,7 +65,16 @@ class UserProjection {
         return users.findById(query.userId()).map(UserEntry::toView);
     }
 
+    /** To subscription queries (read-your-writes waits), once this batch has committed. */
+    private void emit(UserEntry user) {
+        UserView view = user.toView();
+        updates.emit(FindUser.class, query -> query.userId().equals(view.userId()), view);
+    }
+
     private void updateBalance(String userId, long balance, long version) {
-        users.findById(userId).ifPresent(user -> user.changeBalance(balance, version));
+        users.findById(userId).ifPresent(user -> {
+            user.changeBalance(balance, version);
+            emit(user);
+        });
     }
 }

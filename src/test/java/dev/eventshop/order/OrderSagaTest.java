@@ -43,7 +43,7 @@ class OrderSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(OrderSaga.class);
-        fixture.registerResource(new OrderProperties(TIMEOUT));
+        fixture.registerResource(new OrderProperties(TIMEOUT, Duration.ofMinutes(5)));
     }
 
     /** Makes the fixture's command bus answer the matching commands with an exception, as a real one would. */

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * An order as the orders read model shows it. {@code total} is set once confirmed; {@code reason} once
- * rejected; a line's {@code unitPrice} once its stock is reserved.
+ * rejected; a line's {@code unitPrice} once its stock is reserved. {@code version} is the Order aggregate's:
+ * 0 when placed, 1 once decided.
  */
 public record OrderView(String orderId, String userId, List<Line> lines, Long total, OrderStatus status,
-                        RejectionReason reason, Instant placedAt, Instant updatedAt) {
+                        RejectionReason reason, Instant placedAt, Instant updatedAt, long version) {
 
     public record Line(String itemId, int quantity, Long unitPrice) {
     }

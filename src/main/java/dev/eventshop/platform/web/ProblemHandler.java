@@ -3,11 +3,14 @@ package dev.eventshop.platform.web;
 import dev.eventshop.common.BusinessRuleViolation;
 import dev.eventshop.common.InvalidInputException;
 import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.ViewBehindException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -50,6 +53,15 @@ class ProblemHandler {
     @ExceptionHandler
     ProblemDetail notFound(IncompatibleAggregateException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource");
+    }
+
+    /** Read-your-writes: the view is behind the version asked for; the client should come back shortly. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> viewBehind(ViewBehindException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "View not caught up yet",
+                        e.getMessage()));
     }
 
     @ExceptionHandler

@@ -1,0 +1,58 @@
+package dev.eventshop.platform;
+
+import dev.eventshop.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A command answers with the aggregate version; a read with ?minVersion= sees at least that write. */
+class ReadYourWritesIntegrationTest extends IntegrationTest {
+
+    @Test
+    void aReadWithTheAnsweredVersionSeesTheWrite() {
+        String userId = shop.registerUser("ann");
+        for (int i = 1; i <= 5; i++) {
+            var topUp = shop.post("/api/users/" + userId + "/top-ups", Map.of("amount", 10)).getBody();
+
+            var view = shop.get("/api/users/" + userId + "?minVersion=" + topUp.get("version").asLong());
+
+            assertThat(view.getStatusCode().value()).isEqualTo(200);
+            assertThat(view.getBody().get("balance").asLong()).isEqualTo(10L * i);
+        }
+    }
+
+    @Test
+    void aJustCreatedItemCanBeReadAtOnceWithMinVersionZero() {
+        String itemId = UUID.randomUUID().toString();
+        shop.post("/api/items", Map.of("itemId", itemId, "name", "Fresh", "price", 10, "stock", 1));
+
+        var view = shop.get("/api/items/" + itemId + "?minVersion=0");
+
+        assertThat(view.getStatusCode().value()).isEqualTo(200);
+        assertThat(view.getBody().get("name").asText()).isEqualTo("Fresh");
+    }
+
+    @Test
+    void aVersionTheViewDoesNotReachIsA503WithRetryAfter() {
+        String itemId = shop.addItem("Static", 10, 1);
+
+        var answer = shop.get("/api/items/" + itemId + "?minVersion=5");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/view-behind");
+    }
+
+    @Test
+    void aNegativeMinVersionIsInvalid() {
+        String userId = shop.registerUser("bob");
+
+        var answer = shop.get("/api/users/" + userId + "?minVersion=-1");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().get("field").asText()).isEqualTo("minVersion");
+    }
+}
