@@ -8,6 +8,7 @@ import dev.eventshop.item.api.ItemAdded;
 import dev.eventshop.item.api.ItemChange;
 import dev.eventshop.item.api.ItemPriceChanged;
 import dev.eventshop.item.api.ItemRestocked;
+import dev.eventshop.item.api.ItemView;
 import dev.eventshop.item.api.ReleaseStock;
 import dev.eventshop.item.api.ReservationRejectionReason;
 import dev.eventshop.item.api.ReserveStock;
@@ -35,12 +36,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>Snapshots are Jackson JSON of the fields; bump {@link Revision} whenever the fields change.
  */
 @Aggregate(snapshotTriggerDefinition = "itemSnapshotTrigger")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Item {
 
     @AggregateIdentifier
     private String itemId;
+    private String name;
     private long price;
     private int stock;
     /** Stock held per order, until released. */
@@ -110,6 +112,7 @@ class Item {
     @EventSourcingHandler
     void on(ItemAdded event) {
         itemId = event.itemId();
+        name = event.name();
         price = event.price();
         stock = event.stock();
     }
@@ -150,5 +153,10 @@ class Item {
         if (value <= 0) {
             throw new BusinessRuleViolation(rule, message);
         }
+    }
+
+    /** The item as the catalogue shows it, for time travel (this aggregate rebuilt to a past instant). */
+    ItemView toView(long version) {
+        return new ItemView(itemId, name, price, stock, version);
     }
 }

@@ -13,6 +13,9 @@ import dev.eventshop.item.api.ItemView;
 import dev.eventshop.item.api.RestockItem;
 import dev.eventshop.platform.IdempotentCreation;
 import dev.eventshop.platform.VersionedViews;
+import dev.eventshop.platform.history.AuditEntry;
+import dev.eventshop.platform.history.AuditTrail;
+import dev.eventshop.platform.history.TimeTravel;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,7 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The warehouse: catalogue reads for anyone, stock and price changes for the admin. */
 @RestController
@@ -46,13 +51,17 @@ class ItemController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final VersionedViews views;
+    private final TimeTravel timeTravel;
+    private final AuditTrail auditTrail;
     private final IdempotentCreation creation;
 
-    ItemController(CommandGateway commands, QueryGateway queries, VersionedViews views,
-                   IdempotentCreation creation) {
+    ItemController(CommandGateway commands, QueryGateway queries, VersionedViews views, TimeTravel timeTravel,
+                   AuditTrail auditTrail, IdempotentCreation creation) {
         this.commands = commands;
         this.queries = queries;
         this.views = views;
+        this.timeTravel = timeTravel;
+        this.auditTrail = auditTrail;
         this.creation = creation;
     }
 
@@ -86,9 +95,23 @@ class ItemController {
 
     @GetMapping("/{itemId}")
     ItemView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
-                 @RequestParam(required = false) @PositiveOrZero Long minVersion) {
-        return views.read(new FindItem(Ids.canonical(itemId)), ItemView.class, ItemView::version, minVersion)
-                .orElseThrow(() -> new NotFoundException("item", itemId));
+                 @RequestParam(required = false) @PositiveOrZero Long minVersion,
+                 @RequestParam(required = false) Instant asOf) {
+        String id = Ids.canonical(itemId);
+        Optional<ItemView> view = asOf != null
+                ? timeTravel.stateAt(Item.class, id, asOf).map(past -> past.aggregate().toView(past.version()))
+                : views.read(new FindItem(id), ItemView.class, ItemView::version, minVersion);
+        return view.orElseThrow(() -> new NotFoundException("item", itemId));
+    }
+
+    @GetMapping("/{itemId}/events")
+    List<AuditEntry> events(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId) {
+        List<AuditEntry> events = auditTrail.of("Item", Ids.canonical(itemId));
+        if (events.isEmpty()) {
+            throw new NotFoundException("item", itemId);
+        }
+        return events;
     }
 
     @PostMapping("/{itemId}/restock")

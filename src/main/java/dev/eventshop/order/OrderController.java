@@ -13,6 +13,8 @@ import dev.eventshop.order.api.OrderView;
 import dev.eventshop.order.api.PlaceOrder;
 import dev.eventshop.platform.IdempotentCreation;
 import dev.eventshop.platform.VersionedViews;
+import dev.eventshop.platform.history.AuditEntry;
+import dev.eventshop.platform.history.AuditTrail;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,14 +55,18 @@ class OrderController {
     private final EventStore events;
     private final IdempotentCreation creation;
     private final OrderProperties properties;
+    private final AuditTrail auditTrail;
+    private final OrderStory story;
 
     OrderController(QueryGateway queries, VersionedViews views, EventStore events, IdempotentCreation creation,
-                    OrderProperties properties) {
+                    OrderProperties properties, AuditTrail auditTrail, OrderStory story) {
         this.queries = queries;
         this.views = views;
         this.events = events;
         this.creation = creation;
         this.properties = properties;
+        this.auditTrail = auditTrail;
+        this.story = story;
     }
 
     record OrderRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
@@ -92,6 +98,17 @@ class OrderController {
                   @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         return views.read(new FindOrder(Ids.canonical(orderId)), OrderView.class, OrderView::version, minVersion)
                 .orElseThrow(() -> new NotFoundException("order", orderId));
+    }
+
+    /** The order's story: every event about it, its own and those of the items and the user it touched. */
+    @GetMapping("/api/orders/{orderId}/events")
+    List<AuditEntry> events(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
+        List<AuditEntry> events = auditTrail.events(story.of(Ids.canonical(orderId)));
+        if (events.isEmpty()) {
+            throw new NotFoundException("order", orderId);
+        }
+        return events;
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.eventshop.user.api.RefundBalance;
 import dev.eventshop.user.api.RegisterUser;
 import dev.eventshop.user.api.TopUpBalance;
 import dev.eventshop.user.api.UserRegistered;
+import dev.eventshop.user.api.UserView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -34,12 +35,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * fields change so that old snapshots are ignored and the user is rebuilt from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class User {
 
     @AggregateIdentifier
     private String userId;
+    private String name;
+    private String email;
     private long balance;
     /** Debits still held, by order id: what a refund gives back. */
     private Map<String, Long> debitsByOrder = new HashMap<>();
@@ -98,6 +101,8 @@ class User {
     @EventSourcingHandler
     void on(UserRegistered event) {
         userId = event.userId();
+        name = event.name();
+        email = event.email();
         balance = 0;
     }
 
@@ -122,5 +127,10 @@ class User {
     void on(BalanceRefunded event) {
         balance = event.balanceAfter();
         debitsByOrder.remove(event.orderId());
+    }
+
+    /** The account as the users view shows it, for time travel (this aggregate rebuilt to a past instant). */
+    UserView toView(long version) {
+        return new UserView(userId, name, email, balance, version);
     }
 }

@@ -5,6 +5,9 @@ import dev.eventshop.common.Limits;
 import dev.eventshop.common.NotFoundException;
 import dev.eventshop.platform.IdempotentCreation;
 import dev.eventshop.platform.VersionedViews;
+import dev.eventshop.platform.history.AuditEntry;
+import dev.eventshop.platform.history.AuditTrail;
+import dev.eventshop.platform.history.TimeTravel;
 import dev.eventshop.user.api.BalanceChange;
 import dev.eventshop.user.api.FindUser;
 import dev.eventshop.user.api.RegisterUser;
@@ -32,6 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** Customer accounts: registration, balance view and top-ups. Commands answer once their events are stored. */
 @RestController
@@ -40,11 +46,16 @@ class UserController {
 
     private final CommandGateway commands;
     private final VersionedViews views;
+    private final TimeTravel timeTravel;
+    private final AuditTrail auditTrail;
     private final IdempotentCreation creation;
 
-    UserController(CommandGateway commands, VersionedViews views, IdempotentCreation creation) {
+    UserController(CommandGateway commands, VersionedViews views, TimeTravel timeTravel, AuditTrail auditTrail,
+                   IdempotentCreation creation) {
         this.commands = commands;
         this.views = views;
+        this.timeTravel = timeTravel;
+        this.auditTrail = auditTrail;
         this.creation = creation;
     }
 
@@ -71,9 +82,23 @@ class UserController {
 
     @GetMapping("/{userId}")
     UserView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
-                 @RequestParam(required = false) @PositiveOrZero Long minVersion) {
-        return views.read(new FindUser(Ids.canonical(userId)), UserView.class, UserView::version, minVersion)
-                .orElseThrow(() -> new NotFoundException("user", userId));
+                 @RequestParam(required = false) @PositiveOrZero Long minVersion,
+                 @RequestParam(required = false) Instant asOf) {
+        String id = Ids.canonical(userId);
+        Optional<UserView> view = asOf != null
+                ? timeTravel.stateAt(User.class, id, asOf).map(past -> past.aggregate().toView(past.version()))
+                : views.read(new FindUser(id), UserView.class, UserView::version, minVersion);
+        return view.orElseThrow(() -> new NotFoundException("user", userId));
+    }
+
+    @GetMapping("/{userId}/events")
+    List<AuditEntry> events(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId) {
+        List<AuditEntry> events = auditTrail.of("User", Ids.canonical(userId));
+        if (events.isEmpty()) {
+            throw new NotFoundException("user", userId);
+        }
+        return events;
     }
 
     @PostMapping("/{userId}/top-ups")

@@ -105,7 +105,7 @@ class StorageIntegrationTest extends IntegrationTest {
                 "select payload_revision, convert_from(payload, 'UTF8') as json from snapshot_event_entry "
                         + "where aggregate_identifier = ? order by sequence_number desc limit 1", userId);
 
-        assertThat(snapshot.get("payload_revision")).isEqualTo("1");
+        assertThat(snapshot.get("payload_revision")).isEqualTo("2");
         assertThat((String) snapshot.get("json")).contains("\"balance\"");
         assertThat(shop.topUp(userId, 10)).isEqualTo(80);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -56,6 +58,17 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return answer(Problems.invalid(errors), headers);
+    }
+
+    /** A query parameter or path variable that does not convert, such as a malformed {@code asOf} instant. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : String.valueOf(e.getPropertyName());
+        String expected = e.getRequiredType() == null ? "the expected type" : e.getRequiredType().getSimpleName();
+        return answer(Problems.invalid(List.of(new Problems.FieldError(field, "is not a valid " + expected))),
+                headers);
     }
 
     @Override

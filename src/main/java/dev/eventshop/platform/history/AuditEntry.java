@@ -1,0 +1,17 @@
+package dev.eventshop.platform.history;
+
+import java.time.Instant;
+
+/**
+ * One stored event as an auditor sees it.
+ *
+ * @param aggregateType the kind of aggregate it belongs to (User, Item, Order)
+ * @param sequence      its position in that aggregate's stream, from 0
+ * @param type          the event's name, e.g. {@code BalanceToppedUp}
+ * @param payload       the event's fields
+ * @param principal     who caused it: the signed-in user whose request led to it
+ * @param correlationId the id of the message that caused it; follow it back to the original request
+ */
+public record AuditEntry(String aggregateId, String aggregateType, long sequence, String type, Instant timestamp,
+                         Object payload, String principal, String correlationId) {
+}
