@@ -14,6 +14,10 @@ public final class Limits {
     public static final int MAX_ORDER_LINES = 100;
     /** The longest name of a user or an item. */
     public static final int MAX_NAME_LENGTH = 200;
+    /** The shortest password a customer may choose. */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    /** The longest password: BCrypt reads at most 72 bytes, and refuses more. */
+    public static final int MAX_PASSWORD_LENGTH = 72;
     /** The longest e-mail address (RFC 5321 allows 254). */
     public static final int MAX_EMAIL_LENGTH = 254;
 

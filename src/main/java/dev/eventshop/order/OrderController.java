@@ -15,6 +15,7 @@ import dev.eventshop.platform.IdempotentCreation;
 import dev.eventshop.platform.VersionedViews;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
+import dev.eventshop.platform.security.Access;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,6 +25,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -57,9 +59,10 @@ class OrderController {
     private final OrderProperties properties;
     private final AuditTrail auditTrail;
     private final OrderStory story;
+    private final Access access;
 
     OrderController(QueryGateway queries, VersionedViews views, EventStore events, IdempotentCreation creation,
-                    OrderProperties properties, AuditTrail auditTrail, OrderStory story) {
+                    OrderProperties properties, AuditTrail auditTrail, OrderStory story, Access access) {
         this.queries = queries;
         this.views = views;
         this.events = events;
@@ -67,6 +70,7 @@ class OrderController {
         this.properties = properties;
         this.auditTrail = auditTrail;
         this.story = story;
+        this.access = access;
     }
 
     record OrderRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
@@ -87,6 +91,7 @@ class OrderController {
     ResponseEntity<Placed> place(@Valid @RequestBody OrderRequest request) {
         String orderId = Ids.orNew(request.orderId());
         String userId = Ids.canonical(request.userId());
+        access.requireSelfOrAdmin(userId);
         List<OrderLine> lines = linesOf(request);
         creation.create(new PlaceOrder(orderId, userId, lines), orderId, new OrderPlaced(orderId, userId, lines));
         return ResponseEntity.accepted().location(URI.create("/api/orders/" + orderId))
@@ -96,7 +101,8 @@ class OrderController {
     @GetMapping("/api/orders/{orderId}")
     OrderView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
                   @RequestParam(required = false) @PositiveOrZero Long minVersion) {
-        return views.read(new FindOrder(Ids.canonical(orderId)), OrderView.class, OrderView::version, minVersion)
+        String id = requireOwnerOrAdmin(orderId);
+        return views.read(new FindOrder(id), OrderView.class, OrderView::version, minVersion)
                 .orElseThrow(() -> new NotFoundException("order", orderId));
     }
 
@@ -104,7 +110,7 @@ class OrderController {
     @GetMapping("/api/orders/{orderId}/events")
     List<AuditEntry> events(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
-        List<AuditEntry> events = auditTrail.events(story.of(Ids.canonical(orderId)));
+        List<AuditEntry> events = auditTrail.events(story.of(requireOwnerOrAdmin(orderId)));
         if (events.isEmpty()) {
             throw new NotFoundException("order", orderId);
         }
@@ -119,10 +125,7 @@ class OrderController {
     @GetMapping(path = "/api/orders/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> updates(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
-        String id = Ids.canonical(orderId);
-        if (!events.readEvents(id, 0).hasNext()) {
-            throw new NotFoundException("order", orderId);
-        }
+        String id = requireOwnerOrAdmin(orderId);
         SubscriptionQueryResult<Optional<OrderView>, OrderView> result = queries.subscriptionQuery(
                 new FindOrder(id), ResponseTypes.optionalInstanceOf(OrderView.class),
                 ResponseTypes.instanceOf(OrderView.class));
@@ -137,8 +140,23 @@ class OrderController {
     @GetMapping("/api/users/{userId}/orders")
     List<OrderView> ofUser(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
                            String userId) {
+        access.requireSelfOrAdmin(Ids.canonical(userId));
         return queries.query(new FindOrdersOfUser(Ids.canonical(userId)),
                 ResponseTypes.multipleInstancesOf(OrderView.class)).join();
+    }
+
+    /**
+     * Lets only the order's customer (or the admin) see it. The owner is read from the order's first event,
+     * which exists as soon as placing it was answered, whatever the views have caught up with.
+     */
+    private String requireOwnerOrAdmin(String orderId) {
+        String id = Ids.canonical(orderId);
+        DomainEventStream stream = events.readEvents(id, 0);
+        if (!stream.hasNext() || !(stream.next().getPayload() instanceof OrderPlaced placed)) {
+            throw new NotFoundException("order", orderId);
+        }
+        access.requireSelfOrAdmin(placed.userId());
+        return id;
     }
 
     /** One line per item: a second line for the same item is a mistake, not a bigger quantity. */

@@ -6,7 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
-import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Creates an aggregate with a client-supplied id so that a retry of the same create is harmless: when the
@@ -30,10 +30,21 @@ public class IdempotentCreation {
      * @param creationEvent the event the command would store first, to recognise a repeated create
      */
     public void create(Object command, String aggregateId, Object creationEvent) {
+        create(command, aggregateId, creationEvent::equals);
+    }
+
+    /**
+     * Sends the creating command and waits until its events are stored.
+     *
+     * @param isSameCreation tells whether the first stored event of an existing aggregate is what this command
+     *                       would have stored (for events that cannot be compared whole, like a salted hash)
+     */
+    public void create(Object command, String aggregateId, Predicate<Object> isSameCreation) {
         try {
             commands.sendAndWait(command);
         } catch (AggregateStreamCreationException taken) {
-            if (!Objects.equals(firstEventOf(aggregateId), creationEvent)) {
+            Object first = firstEventOf(aggregateId);
+            if (first == null || !isSameCreation.test(first)) {
                 throw taken;
             }
         }

@@ -55,7 +55,7 @@ class User {
 
     @CommandHandler
     User(RegisterUser command) {
-        apply(new UserRegistered(command.userId(), command.name(), command.email()));
+        apply(new UserRegistered(command.userId(), command.name(), command.email(), command.passwordHash()));
     }
 
     @CommandHandler

@@ -1,6 +1,7 @@
 package dev.eventshop.user;
 
 import dev.eventshop.common.Ids;
+import dev.eventshop.common.InvalidInputException;
 import dev.eventshop.common.Limits;
 import dev.eventshop.common.NotFoundException;
 import dev.eventshop.platform.IdempotentCreation;
@@ -8,6 +9,7 @@ import dev.eventshop.platform.VersionedViews;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.history.TimeTravel;
+import dev.eventshop.platform.security.Access;
 import dev.eventshop.user.api.BalanceChange;
 import dev.eventshop.user.api.FindUser;
 import dev.eventshop.user.api.RegisterUser;
@@ -26,6 +28,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -49,19 +53,25 @@ class UserController {
     private final TimeTravel timeTravel;
     private final AuditTrail auditTrail;
     private final IdempotentCreation creation;
+    private final PasswordEncoder passwords;
+    private final Access access;
 
     UserController(CommandGateway commands, VersionedViews views, TimeTravel timeTravel, AuditTrail auditTrail,
-                   IdempotentCreation creation) {
+                   IdempotentCreation creation, PasswordEncoder passwords, Access access) {
         this.commands = commands;
         this.views = views;
         this.timeTravel = timeTravel;
         this.auditTrail = auditTrail;
         this.creation = creation;
+        this.passwords = passwords;
+        this.access = access;
     }
 
     record RegistrationRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
                                @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
-                               @NotBlank @Email @Size(max = Limits.MAX_EMAIL_LENGTH) String email) {
+                               @NotBlank @Email @Size(max = Limits.MAX_EMAIL_LENGTH) String email,
+                               @NotNull @Size(min = Limits.MIN_PASSWORD_LENGTH, max = Limits.MAX_PASSWORD_LENGTH)
+                               String password) {
     }
 
     record Registered(String userId, long version) {
@@ -76,7 +86,13 @@ class UserController {
         String userId = Ids.orNew(request.userId());
         String name = request.name().trim();
         String email = request.email().trim();
-        creation.create(new RegisterUser(userId, name, email), userId, new UserRegistered(userId, name, email));
+        if (request.password().getBytes(StandardCharsets.UTF_8).length > Limits.MAX_PASSWORD_LENGTH) {
+            throw new InvalidInputException("password", "must not be longer than 72 bytes in UTF-8");
+        }
+        creation.create(new RegisterUser(userId, name, email, passwords.encode(request.password())), userId,
+                first -> first instanceof UserRegistered registered && registered.name().equals(name)
+                        && registered.email().equals(email) && registered.passwordHash() != null
+                        && passwords.matches(request.password(), registered.passwordHash()));
         return ResponseEntity.created(URI.create("/api/users/" + userId)).body(new Registered(userId, 0));
     }
 
@@ -85,6 +101,7 @@ class UserController {
                  @RequestParam(required = false) @PositiveOrZero Long minVersion,
                  @RequestParam(required = false) Instant asOf) {
         String id = Ids.canonical(userId);
+        access.requireSelfOrAdmin(id);
         Optional<UserView> view = asOf != null
                 ? timeTravel.stateAt(User.class, id, asOf).map(past -> past.aggregate().toView(past.version()))
                 : views.read(new FindUser(id), UserView.class, UserView::version, minVersion);
@@ -94,6 +111,7 @@ class UserController {
     @GetMapping("/{userId}/events")
     List<AuditEntry> events(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId) {
+        access.requireSelfOrAdmin(Ids.canonical(userId));
         List<AuditEntry> events = auditTrail.of("User", Ids.canonical(userId));
         if (events.isEmpty()) {
             throw new NotFoundException("user", userId);
@@ -104,6 +122,7 @@ class UserController {
     @PostMapping("/{userId}/top-ups")
     BalanceChange topUp(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
                         @Valid @RequestBody TopUpRequest request) {
+        access.requireSelfOrAdmin(Ids.canonical(userId));
         return commands.sendAndWait(new TopUpBalance(Ids.canonical(userId), request.amount()));
     }
 }

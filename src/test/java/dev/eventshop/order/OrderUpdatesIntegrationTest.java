@@ -66,7 +66,8 @@ class OrderUpdatesIntegrationTest extends IntegrationTest {
     void anUnknownOrderHasNoStream() throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/orders/" + UUID.randomUUID() + "/updates"))
-                .header("Accept", "text/event-stream, application/problem+json").build(),
+                .header("Accept", "text/event-stream, application/problem+json")
+                .header("Authorization", shop.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(404);
@@ -76,6 +77,7 @@ class OrderUpdatesIntegrationTest extends IntegrationTest {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/orders/" + orderId + "/updates"))
                 .header("Accept", "text/event-stream")
+                .header("Authorization", shop.authorization())
                 .timeout(Duration.ofSeconds(60))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofLines());

@@ -101,7 +101,8 @@ class RestartIntegrationTest {
                 "--server.port=0",
                 "--eventshop.embedded-database.data-dir=" + data,
                 "--eventshop.order.timeout=" + ORDER_TIMEOUT,
-                "--eventshop.deadlines.polling-interval=200ms");
+                "--eventshop.deadlines.polling-interval=200ms",
+                "--eventshop.security.admin-password=" + ShopClient.ADMIN_PASSWORD);
         return new ShopClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
     }
 

@@ -19,7 +19,8 @@ import java.nio.file.Path;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eventshop.snapshots.user-threshold=5",
-        "eventshop.snapshots.item-threshold=5"
+        "eventshop.snapshots.item-threshold=5",
+        "eventshop.security.admin-password=" + ShopClient.ADMIN_PASSWORD
 })
 public abstract class IntegrationTest {
 

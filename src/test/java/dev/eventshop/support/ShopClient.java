@@ -13,16 +13,62 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 
-/** Drives the running service over real HTTP, as a client would. */
+/** Drives the running service over real HTTP, as a client would; signed in as the admin unless told otherwise. */
 public class ShopClient {
 
+    /** The admin password the tests configure ({@code eventshop.security.admin-password}). */
+    public static final String ADMIN_PASSWORD = "admin-secret-for-tests";
+    public static final String CUSTOMER_PASSWORD = "customer-password";
+
+    private final int port;
+    private final String username;
+    private final String password;
     private final RestClient http;
 
     public ShopClient(int port) {
-        this.http = RestClient.builder()
+        this(port, "admin", ADMIN_PASSWORD);
+    }
+
+    private ShopClient(int port, String username, String password) {
+        this.port = port;
+        this.username = username;
+        this.password = password;
+        RestClient.Builder builder = RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }) // tests look at every status
-                .build();
+                .defaultStatusHandler(status -> true, (request, response) -> { }); // tests look at every status
+        if (username != null) {
+            builder.defaultHeaders(headers -> headers.setBasicAuth(username, password));
+        }
+        this.http = builder.build();
+    }
+
+    /** The same service, signed in as someone else. */
+    public ShopClient as(String username, String password) {
+        return new ShopClient(port, username, password);
+    }
+
+    public ShopClient as(Customer customer) {
+        return as(customer.email(), CUSTOMER_PASSWORD);
+    }
+
+    public ShopClient anonymous() {
+        return new ShopClient(port, null, null);
+    }
+
+    /** The {@code Authorization} header value this client sends, for other HTTP clients. */
+    public String authorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A registered customer, who signs in with {@code email} and {@link #CUSTOMER_PASSWORD}. */
+    public record Customer(String userId, String email) {
+    }
+
+    public Customer registerCustomer(String name) {
+        String email = name + "-" + UUID.randomUUID() + "@example.com";
+        var answer = post("/api/users", Map.of("name", name, "email", email, "password", CUSTOMER_PASSWORD));
+        return new Customer(required(answer, 201).get("userId").asText(), email);
     }
 
     public ResponseEntity<JsonNode> post(String path, Object body) {
@@ -52,8 +98,7 @@ public class ShopClient {
     }
 
     public String registerUser(String name) {
-        var answer = post("/api/users", Map.of("name", name, "email", name + "-" + UUID.randomUUID() + "@example.com"));
-        return required(answer, 201).get("userId").asText();
+        return registerCustomer(name).userId();
     }
 
     public long topUp(String userId, long amount) {

@@ -20,7 +20,7 @@ class UserTest {
 
     private static final String USER = "u-1";
     private static final String ORDER = "o-1";
-    private static final UserRegistered REGISTERED = new UserRegistered(USER, "Ann", "ann@example.com");
+    private static final UserRegistered REGISTERED = new UserRegistered(USER, "Ann", "ann@example.com", "{bcrypt}hash");
 
     private AggregateTestFixture<User> fixture;
 
@@ -32,7 +32,7 @@ class UserTest {
     @Test
     void registers() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser(USER, "Ann", "ann@example.com"))
+                .when(new RegisterUser(USER, "Ann", "ann@example.com", "{bcrypt}hash"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(REGISTERED);
     }

@@ -49,15 +49,19 @@ class BadInputIntegrationTest extends IntegrationTest {
                 .collect(Collectors.joining(",", "[", "]"));
         return Stream.of(
                 // registration
-                arguments("POST", "/api/users", JSON, "{\"name\":\"\",\"email\":\"a@example.com\"}", 400, "validation", "name"),
-                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"not-an-email\"}", 400, "validation", "email"),
-                arguments("POST", "/api/users", JSON, "{\"name\":\"" + name201 + "\",\"email\":\"a@example.com\"}", 400, "validation", "name"),
-                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"" + longEmail + "\"}", 400, "validation", "email"),
-                arguments("POST", "/api/users", JSON, "{\"userId\":\"42\",\"name\":\"A\",\"email\":\"a@example.com\"}", 400, "validation", "userId"),
-                arguments("POST", "/api/users", JSON, "{}", 400, "validation", "email"),
+                arguments("POST", "/api/users", JSON, "{\"name\":\"\",\"email\":\"a@example.com\",\"password\":\"secret-pass\"}", 400, "validation", "name"),
+                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"not-an-email\",\"password\":\"secret-pass\"}", 400, "validation", "email"),
+                arguments("POST", "/api/users", JSON, "{\"name\":\"" + name201 + "\",\"email\":\"a@example.com\",\"password\":\"secret-pass\"}", 400, "validation", "name"),
+                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"" + longEmail + "\",\"password\":\"secret-pass\"}", 400, "validation", "email"),
+                arguments("POST", "/api/users", JSON, "{\"userId\":\"42\",\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"secret-pass\"}", 400, "validation", "userId"),
+                arguments("POST", "/api/users", JSON, "{\"password\":\"secret-pass\"}", 400, "validation", "email"),
                 arguments("POST", "/api/users", JSON, "{\"name\":", 400, "malformed-json", null),
-                arguments("POST", "/api/users", JSON, "{\"name\":[\"A\"],\"email\":\"a@example.com\"}", 400, "validation", "name"),
+                arguments("POST", "/api/users", JSON, "{\"name\":[\"A\"],\"email\":\"a@example.com\",\"password\":\"secret-pass\"}", 400, "validation", "name"),
                 arguments("POST", "/api/users", JSON, null, 400, "missing-body", null),
+                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"short\"}", 400, "validation", "password"),
+                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"" + "é".repeat(40) + "\"}", 400, "validation", "password"),
+                arguments("GET", "/api/users/{user}?asOf=last-tuesday", null, null, 400, "validation", "asOf"),
+                arguments("GET", "/api/items/{item}?asOf=2026-13-45T99:00:00Z", null, null, 400, "validation", "asOf"),
                 arguments("POST", "/api/users", "text/plain", "name=A", 415, "unsupported-media-type", null),
                 // top-ups
                 arguments("POST", "/api/users/{user}/top-ups", JSON, "{\"amount\":0}", 400, "validation", "amount"),
@@ -130,7 +134,7 @@ class BadInputIntegrationTest extends IntegrationTest {
     @Test
     void aRetriedIdenticalCreateIsIdempotentAndADifferentOneIsAConflict() {
         String userId = UUID.randomUUID().toString();
-        Map<String, Object> registration = Map.of("userId", userId, "name", "Ann", "email", userId + "@example.com");
+        Map<String, Object> registration = Map.of("userId", userId, "name", "Ann", "email", userId + "@example.com", "password", "secret-pass");
         String orderId = UUID.randomUUID().toString();
         Map<String, Object> order = Map.of("orderId", orderId, "userId", user,
                 "lines", java.util.List.of(Map.of("itemId", item, "quantity", 1)));
@@ -141,7 +145,7 @@ class BadInputIntegrationTest extends IntegrationTest {
 
         var retriedUser = shop.post("/api/users", registration);
         var retriedOrder = shop.post("/api/orders", order);
-        var otherUser = shop.post("/api/users", Map.of("userId", userId, "name", "Bob", "email", "bob-" + userId + "@example.com"));
+        var otherUser = shop.post("/api/users", Map.of("userId", userId, "name", "Bob", "email", "bob-" + userId + "@example.com", "password", "secret-pass"));
 
         assertThat(retriedUser.getStatusCode().value()).isEqualTo(201);
         assertThat(retriedUser.getBody().get("userId").asText()).isEqualTo(userId);

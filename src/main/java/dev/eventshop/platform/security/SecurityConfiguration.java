@@ -1,0 +1,76 @@
+package dev.eventshop.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * HTTP Basic for everything, stateless. Anyone may register and browse the catalogue; changing the catalogue,
+ * the operations pages and {@code /api/admin/**} are the admin's; everything else needs a signed-in customer,
+ * whose access to accounts and orders the controllers narrow to their own (see {@link Access}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing to forge
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthorized(json))
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/error",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/users").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/items", "/api/items/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/items", "/api/items/*/restock").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/items/*/price").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**", "/dashboard/**", "/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // BCrypt, with room to migrate
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(SecurityProperties properties, CustomerCredentials customers,
+                                                PasswordEncoder passwords) {
+        return new ProviderManager(
+                new ShopAuthenticationProvider(adminPassword(properties), customers, passwords, properties));
+    }
+
+    private static String adminPassword(SecurityProperties properties) {
+        if (properties.adminPassword() != null && !properties.adminPassword().isBlank()) {
+            return properties.adminPassword();
+        }
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        log.warn("EVENTSHOP_ADMIN_PASSWORD is not set; the admin password for this run is: {}", generated);
+        return generated;
+    }
+}
