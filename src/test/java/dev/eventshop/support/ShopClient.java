@@ -93,6 +93,16 @@ public class ShopClient {
         return request.retrieve().toEntity(JsonNode.class);
     }
 
+    /** Only the status of a request, whatever its answer's content type (event streams included). */
+    public int status(String method, String path, Object jsonBody, String accept) {
+        var request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                .header("Accept", accept);
+        if (jsonBody != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(jsonBody);
+        }
+        return request.retrieve().toEntity(String.class).getStatusCode().value();
+    }
+
     public ResponseEntity<JsonNode> get(String path) {
         return http.get().uri(path).retrieve().toEntity(JsonNode.class);
     }

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -53,6 +54,12 @@ class ProblemHandler {
     @ExceptionHandler
     ProblemDetail notFound(IncompatibleAggregateException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource");
+    }
+
+    /** A customer reaching for another customer's account or order. */
+    @ExceptionHandler
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not see or change this");
     }
 
     /** Read-your-writes: the view is behind the version asked for; the client should come back shortly. */

@@ -1,0 +1,145 @@
+package dev.eventshop.platform.security;
+
+import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.support.ShopClient;
+import dev.eventshop.support.ShopClient.Customer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Every endpoint against anonymous, customer A (who owns the account and order), customer B and the admin.
+ * {A}, {order} and {item} stand for A's user id, A's order and an existing item.
+ */
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    private static final String JSON = "application/json";
+    private static final String STREAM = "text/event-stream";
+
+    private Customer customerA;
+    private Customer customerB;
+    private String item;
+    private String order;
+
+    @BeforeEach
+    void ownersAndTheirThings() {
+        customerA = shop.registerCustomer("a");
+        customerB = shop.registerCustomer("b");
+        shop.topUp(customerA.userId(), 10_000);
+        item = shop.addItem("Guarded", 10, 1_000);
+        order = shop.as(customerA).placeOrder(customerA.userId(), Map.of(item, 1));
+        shop.awaitTerminal(order);
+    }
+
+    static Stream<Arguments> endpoints() {
+        return Stream.of(
+                //         method  path                              accept  body     anon  A    B    admin
+                arguments("GET", "/api/users/{A}", JSON, null, 401, 200, 403, 200),
+                arguments("GET", "/api/users/{A}?asOf={now}", JSON, null, 401, 200, 403, 200),
+                arguments("GET", "/api/users/{A}/events", JSON, null, 401, 200, 403, 200),
+                arguments("GET", "/api/users/{A}/orders", JSON, null, 401, 200, 403, 200),
+                arguments("POST", "/api/users/{A}/top-ups", JSON, "{\"amount\":5}", 401, 200, 403, 200),
+                arguments("GET", "/api/items", JSON, null, 200, 200, 200, 200),
+                arguments("GET", "/api/items/{item}", JSON, null, 200, 200, 200, 200),
+                arguments("GET", "/api/items/{item}/events", JSON, null, 200, 200, 200, 200),
+                arguments("POST", "/api/items", JSON, "{\"name\":\"New\",\"price\":5,\"stock\":1}", 401, 403, 403, 201),
+                arguments("POST", "/api/items/{item}/restock", JSON, "{\"quantity\":1}", 401, 403, 403, 200),
+                arguments("PUT", "/api/items/{item}/price", JSON, "{\"price\":11}", 401, 403, 403, 200),
+                arguments("POST", "/api/orders", JSON,
+                        "{\"userId\":\"{A}\",\"lines\":[{\"itemId\":\"{item}\",\"quantity\":1}]}", 401, 202, 403, 202),
+                arguments("GET", "/api/orders/{order}", JSON, null, 401, 200, 403, 200),
+                arguments("GET", "/api/orders/{order}/events", JSON, null, 401, 200, 403, 200),
+                arguments("GET", "/api/orders/{order}/updates", STREAM, null, 401, 200, 403, 200),
+                arguments("GET", "/api/admin/processors", JSON, null, 401, 403, 403, 404),
+                arguments("GET", "/actuator/metrics", JSON, null, 401, 403, 403, 200),
+                arguments("GET", "/actuator/health", JSON, null, 200, 200, 200, 200),
+                arguments("GET", "/v3/api-docs", JSON, null, 200, 200, 200, 200));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: anonymous {4}, owner {5}, other customer {6}, admin {7}")
+    @MethodSource("endpoints")
+    void onlyTheRightPeopleGetIn(String method, String path, String accept, String body,
+                                 int anonymous, int owner, int otherCustomer, int admin) {
+        List<ShopClient> callers = List.of(shop.anonymous(), shop.as(customerA), shop.as(customerB), shop);
+        List<Integer> expected = List.of(anonymous, owner, otherCustomer, admin);
+
+        for (int i = 0; i < callers.size(); i++) {
+            awaitNoOrderInProgress(); // an order an earlier caller placed may still be appending events
+            long before = store.countEvents();
+            int status = callers.get(i).status(method, resolve(path), body == null ? null : resolve(body), accept);
+            assertThat(status).as("caller %d (anonymous, A, B, admin)", i).isEqualTo(expected.get(i));
+            if (status >= 400) {
+                assertThat(store.countEvents()).as("a refused request stores nothing").isEqualTo(before);
+            }
+        }
+    }
+
+    @Test
+    void registrationIsOpenToAnyone() {
+        var answer = shop.anonymous().post("/api/users", Map.of("name", "New", "password", "a-fine-password",
+                "email", "new-" + UUID.randomUUID() + "@example.com"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void aWrongPasswordOrAnUnknownEmailIsUnauthorizedWithAProblem() {
+        var wrongPassword = shop.as(customerA.email(), "not-the-password").get("/api/users/" + customerA.userId());
+        var unknown = shop.as("nobody@example.com", "whatever-password").get("/api/users/" + customerA.userId());
+        var wrongAdmin = shop.as("admin", "guess").get("/api/users/" + customerA.userId());
+
+        assertThat(List.of(wrongPassword, unknown, wrongAdmin)).allSatisfy(answer -> {
+            assertThat(answer.getStatusCode().value()).isEqualTo(401);
+            assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        });
+    }
+
+    @Test
+    void customersSignInWithTheirEmailInAnyCase() {
+        var answer = shop.as(customerA.email().toUpperCase(), ShopClient.CUSTOMER_PASSWORD)
+                .get("/api/users/" + customerA.userId());
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordIsStoredOnlyAsAStrongHash() {
+        String secret = "clear-text-" + UUID.randomUUID();
+        shop.anonymous().post("/api/users", Map.of("name", "Hashed", "password", secret,
+                "email", "hashed-" + UUID.randomUUID() + "@example.com"));
+
+        Long clear = jdbc.queryForObject(
+                "select count(*) from domain_event_entry where position(? in convert_from(payload, 'UTF8')) > 0",
+                Long.class, secret);
+        Long hashed = jdbc.queryForObject("""
+                select count(*) from domain_event_entry where payload_type like '%UserRegistered'
+                and convert_from(payload, 'UTF8')::jsonb ->> 'passwordHash' like '{bcrypt}$2a$%'""", Long.class);
+
+        assertThat(clear).isZero();
+        assertThat(hashed).isPositive();
+    }
+
+    private void awaitNoOrderInProgress() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject("select count(*) from saga_entry", Long.class) == 0);
+    }
+
+    private String resolve(String template) {
+        return template.replace("{A}", customerA.userId()).replace("{item}", item).replace("{order}", order)
+                .replace("{now}", Instant.now().toString());
+    }
+}
