@@ -1,11 +1,18 @@
 package dev.eventshop.platform;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +29,21 @@ class AxonConfiguration {
     @Autowired
     void propagateHandlerErrors(EventProcessingConfigurer processing) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Events and snapshots as JSON, read strictly: an event whose stored JSON lacks a field its class has is an
+     * older shape that needs an upcaster, not a field to fill with null in silence. (Otherwise as Axon's own
+     * Jackson event serializer, on the application's ObjectMapper.)
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder()
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(AxonConfiguration.class.getClassLoader()))
+                .objectMapper(objectMapper.copy().enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES))
+                .build();
     }
 
     @Bean

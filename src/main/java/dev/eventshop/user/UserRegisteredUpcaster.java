@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Order(0)
 class UserRegisteredUpcaster extends SingleEventUpcaster {
 
-    private static final SerializedType BEFORE_PASSWORDS = new SimpleSerializedType(UserRegistered.class.getName(), null);
+    private static final SerializedType BEFORE_PASSWORDS =
+            new SimpleSerializedType(UserRegistered.class.getName(), null);
     private static final SerializedType WITH_PASSWORDS =
             new SimpleSerializedType(UserRegistered.class.getName(), UserRegistered.REVISION);
 
