@@ -16,7 +16,10 @@ import dev.eventshop.platform.VersionedViews;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.history.TimeTravel;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -44,6 +47,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The warehouse: catalogue reads for anyone, stock and price changes for the admin. */
+@Tag(name = "Items", description = "The warehouse catalogue")
 @RestController
 @RequestMapping("/api/items")
 class ItemController {
@@ -78,6 +82,8 @@ class ItemController {
     }
 
     @ApiResponse(responseCode = "201", description = "Added; Location names the new item")
+    @Operation(operationId = "addItem", summary = "Add an item (admin)",
+            description = "Puts a new line in the warehouse with its unit price in cents and its initial stock.")
     @PostMapping
     ResponseEntity<ItemChange> add(@Valid @RequestBody NewItemRequest request) {
         String itemId = Ids.orNew(request.itemId());
@@ -88,11 +94,17 @@ class ItemController {
                 .body(new ItemChange(itemId, request.price(), request.stock(), 0));
     }
 
+    @Operation(operationId = "listItems", summary = "The catalogue",
+            description = "Every item, by name. Open to anyone.")
+    @SecurityRequirements // open to anyone
     @GetMapping
     List<ItemView> list() {
         return queries.query(new FindItems(), ResponseTypes.multipleInstancesOf(ItemView.class)).join();
     }
 
+    @Operation(operationId = "getItem", summary = "An item",
+            description = "Price and stock. minVersion and asOf work as for accounts. Open to anyone.")
+    @SecurityRequirements // open to anyone
     @GetMapping("/{itemId}")
     ItemView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
                  @RequestParam(required = false) @PositiveOrZero Long minVersion,
@@ -104,6 +116,9 @@ class ItemController {
         return view.orElseThrow(() -> new NotFoundException("item", itemId));
     }
 
+    @Operation(operationId = "getItemEvents", summary = "An item's audit trail",
+            description = "Every event of the item in order. Open to anyone.")
+    @SecurityRequirements // open to anyone
     @GetMapping("/{itemId}/events")
     List<AuditEntry> events(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId) {
@@ -114,12 +129,16 @@ class ItemController {
         return events;
     }
 
+    @Operation(operationId = "restockItem", summary = "Restock an item (admin)",
+            description = "Adds a quantity to the stock.")
     @PostMapping("/{itemId}/restock")
     ItemChange restock(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
                        @Valid @RequestBody RestockRequest request) {
         return commands.sendAndWait(new RestockItem(Ids.canonical(itemId), request.quantity()));
     }
 
+    @Operation(operationId = "changePrice", summary = "Change an item's price (admin)",
+            description = "The new unit price applies to reservations from now on; orders already reserved keep theirs.")
     @PutMapping("/{itemId}/price")
     ItemChange changePrice(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
                            @Valid @RequestBody PriceRequest request) {

@@ -16,7 +16,9 @@ import dev.eventshop.platform.VersionedViews;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.security.Access;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
@@ -49,6 +51,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Orders: placing answers 202 at once, the saga decides; the view shows where the order stands. */
+@Tag(name = "Orders", description = "Placing and following orders")
 @RestController
 class OrderController {
 
@@ -87,6 +90,8 @@ class OrderController {
 
     @ApiResponse(responseCode = "202",
             description = "Placed and PENDING; Location names the order, whose status the saga decides")
+    @Operation(operationId = "placeOrder", summary = "Place an order",
+            description = "Answers 202 at once: the order saga reserves every line at the current price, debits the total and confirms, or compensates and rejects with a reason. Follow it with GET /api/orders/{orderId}, its ?minVersion=1, or the updates stream.")
     @PostMapping("/api/orders")
     ResponseEntity<Placed> place(@Valid @RequestBody OrderRequest request) {
         String orderId = Ids.orNew(request.orderId());
@@ -98,6 +103,8 @@ class OrderController {
                 .body(new Placed(orderId, OrderStatus.PENDING, 0));
     }
 
+    @Operation(operationId = "getOrder", summary = "An order",
+            description = "Lines, total, status and the reason of a rejection. minVersion=1 waits for the outcome.")
     @GetMapping("/api/orders/{orderId}")
     OrderView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
                   @RequestParam(required = false) @PositiveOrZero Long minVersion) {
@@ -107,6 +114,8 @@ class OrderController {
     }
 
     /** The order's story: every event about it, its own and those of the items and the user it touched. */
+    @Operation(operationId = "getOrderEvents", summary = "An order's story",
+            description = "Every event about the order across aggregates: its own, its items' reservations and releases, and its user's debit and refund.")
     @GetMapping("/api/orders/{orderId}/events")
     List<AuditEntry> events(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
@@ -122,6 +131,8 @@ class OrderController {
      * the stream ends once the order is CONFIRMED or REJECTED. Fed by an Axon subscription query, so a
      * change arrives as soon as the orders view has it.
      */
+    @Operation(operationId = "streamOrderUpdates", summary = "Live order updates",
+            description = "Server-sent events named \"order\": the order now, then each status change; the stream ends with CONFIRMED or REJECTED.")
     @GetMapping(path = "/api/orders/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> updates(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
@@ -137,6 +148,8 @@ class OrderController {
                 .doFinally(signal -> result.close());
     }
 
+    @Operation(operationId = "listUserOrders", summary = "A customer's orders",
+            description = "Newest first.")
     @GetMapping("/api/users/{userId}/orders")
     List<OrderView> ofUser(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
                            String userId) {

@@ -16,7 +16,10 @@ import dev.eventshop.user.api.RegisterUser;
 import dev.eventshop.user.api.TopUpBalance;
 import dev.eventshop.user.api.UserRegistered;
 import dev.eventshop.user.api.UserView;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -44,6 +47,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Customer accounts: registration, balance view and top-ups. Commands answer once their events are stored. */
+@Tag(name = "Customers", description = "Accounts and balances")
 @RestController
 @RequestMapping("/api/users")
 class UserController {
@@ -81,6 +85,9 @@ class UserController {
     }
 
     @ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
+    @Operation(operationId = "registerUser", summary = "Register a customer",
+            description = "Opens an account with a zero balance. The e-mail address signs in and must be unique; the password is stored only as a BCrypt hash. A retried identical registration (same userId, name, e-mail and password) answers 201 again.")
+    @SecurityRequirements // open to anyone
     @PostMapping
     ResponseEntity<Registered> register(@Valid @RequestBody RegistrationRequest request) {
         String userId = Ids.orNew(request.userId());
@@ -96,6 +103,8 @@ class UserController {
         return ResponseEntity.created(URI.create("/api/users/" + userId)).body(new Registered(userId, 0));
     }
 
+    @Operation(operationId = "getUser", summary = "A customer's account",
+            description = "The balance view. With minVersion it waits briefly until the view reflects that version (503 with Retry-After if it does not); with asOf it shows the account as it was at that instant, rebuilt from the events (404 if it did not exist yet).")
     @GetMapping("/{userId}")
     UserView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
                  @RequestParam(required = false) @PositiveOrZero Long minVersion,
@@ -108,6 +117,8 @@ class UserController {
         return view.orElseThrow(() -> new NotFoundException("user", userId));
     }
 
+    @Operation(operationId = "getUserEvents", summary = "A customer's audit trail",
+            description = "Every event of the account in order, with its type, sequence, timestamp, payload, the principal who caused it and the correlation id.")
     @GetMapping("/{userId}/events")
     List<AuditEntry> events(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId) {
@@ -119,6 +130,8 @@ class UserController {
         return events;
     }
 
+    @Operation(operationId = "topUpBalance", summary = "Top up the balance",
+            description = "Adds an amount in cents. Answers the new balance and the account version once the event is stored.")
     @PostMapping("/{userId}/top-ups")
     BalanceChange topUp(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
                         @Valid @RequestBody TopUpRequest request) {

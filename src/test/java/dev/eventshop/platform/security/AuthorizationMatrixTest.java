@@ -66,7 +66,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 arguments("GET", "/api/admin/processors", JSON, null, 401, 403, 403, 404),
                 arguments("GET", "/actuator/metrics", JSON, null, 401, 403, 403, 200),
                 arguments("GET", "/actuator/health", JSON, null, 200, 200, 200, 200),
-                arguments("GET", "/v3/api-docs", JSON, null, 200, 200, 200, 200));
+                arguments("GET", "/v3/api-docs", JSON, null, 200, 200, 200, 200),
+                arguments("GET", "/swagger-ui/index.html", "text/html", null, 200, 200, 200, 200));
     }
 
     @ParameterizedTest(name = "{0} {1}: anonymous {4}, owner {5}, other customer {6}, admin {7}")
