@@ -17,6 +17,7 @@ import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.history.TimeTravel;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -69,16 +70,16 @@ class ItemController {
         this.creation = creation;
     }
 
-    record NewItemRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
-                          @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
-                          @NotNull @Positive @Max(Limits.MAX_AMOUNT) Long price,
-                          @NotNull @PositiveOrZero @Max(Limits.MAX_QUANTITY) Integer stock) {
+    record NewItemRequest(@Schema(description = "optional: bring your own id to make a retry safe") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
+                          @Schema(example = "Fountain pen") @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
+                          @Schema(description = "cents", example = "1500") @NotNull @Positive @Max(Limits.MAX_AMOUNT) Long price,
+                          @Schema(example = "20") @NotNull @PositiveOrZero @Max(Limits.MAX_QUANTITY) Integer stock) {
     }
 
-    record RestockRequest(@NotNull @Positive @Max(Limits.MAX_QUANTITY) Integer quantity) {
+    record RestockRequest(@Schema(example = "10") @NotNull @Positive @Max(Limits.MAX_QUANTITY) Integer quantity) {
     }
 
-    record PriceRequest(@NotNull @Positive @Max(Limits.MAX_AMOUNT) Long price) {
+    record PriceRequest(@Schema(description = "cents", example = "1750") @NotNull @Positive @Max(Limits.MAX_AMOUNT) Long price) {
     }
 
     @ApiResponse(responseCode = "201", description = "Added; Location names the new item")

@@ -17,6 +17,7 @@ import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -76,13 +77,13 @@ class OrderController {
         this.access = access;
     }
 
-    record OrderRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
+    record OrderRequest(@Schema(description = "optional: bring your own id to make a retry safe") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
                         @NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
                         @NotEmpty @Size(max = Limits.MAX_ORDER_LINES) List<@Valid @NotNull LineRequest> lines) {
     }
 
-    record LineRequest(@NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
-                       @NotNull @Positive @Max(Limits.MAX_QUANTITY) Integer quantity) {
+    record LineRequest(@Schema(example = "5b0e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b") @NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
+                       @Schema(example = "2") @NotNull @Positive @Max(Limits.MAX_QUANTITY) Integer quantity) {
     }
 
     record Placed(String orderId, OrderStatus status, long version) {

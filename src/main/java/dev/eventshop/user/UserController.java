@@ -17,6 +17,7 @@ import dev.eventshop.user.api.TopUpBalance;
 import dev.eventshop.user.api.UserRegistered;
 import dev.eventshop.user.api.UserView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,17 +72,17 @@ class UserController {
         this.access = access;
     }
 
-    record RegistrationRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
-                               @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
-                               @NotBlank @Email @Size(max = Limits.MAX_EMAIL_LENGTH) String email,
-                               @NotNull @Size(min = Limits.MIN_PASSWORD_LENGTH, max = Limits.MAX_PASSWORD_LENGTH)
+    record RegistrationRequest(@Schema(description = "optional: bring your own id to make a retry safe", example = "3f2b8c1e-6f1d-4b7a-9c55-2e7d0a1b9f10") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
+                               @Schema(example = "Ann Example") @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
+                               @Schema(example = "ann@example.com") @NotBlank @Email @Size(max = Limits.MAX_EMAIL_LENGTH) String email,
+                               @Schema(example = "correct horse battery") @NotNull @Size(min = Limits.MIN_PASSWORD_LENGTH, max = Limits.MAX_PASSWORD_LENGTH)
                                String password) {
     }
 
     record Registered(String userId, long version) {
     }
 
-    record TopUpRequest(@NotNull @Positive @Max(Limits.MAX_AMOUNT) Long amount) {
+    record TopUpRequest(@Schema(description = "cents", example = "2500") @NotNull @Positive @Max(Limits.MAX_AMOUNT) Long amount) {
     }
 
     @ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
