@@ -70,16 +70,24 @@ class ItemController {
         this.creation = creation;
     }
 
-    record NewItemRequest(@Schema(description = "optional: bring your own id to make a retry safe") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
-                          @Schema(example = "Fountain pen") @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
-                          @Schema(description = "cents", example = "1500") @NotNull @Positive @Max(Limits.MAX_AMOUNT) Long price,
-                          @Schema(example = "20") @NotNull @PositiveOrZero @Max(Limits.MAX_QUANTITY) Integer stock) {
+    record NewItemRequest(
+            @Schema(description = "optional: bring your own id to make a retry safe")
+            @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String itemId,
+            @Schema(example = "Fountain pen") @NotBlank @Size(max = Limits.MAX_NAME_LENGTH)
+            String name,
+            @Schema(description = "cents", example = "1500") @NotNull @Positive @Max(Limits.MAX_AMOUNT)
+            Long price,
+            @Schema(example = "20") @NotNull @PositiveOrZero @Max(Limits.MAX_QUANTITY)
+            Integer stock) {
     }
 
     record RestockRequest(@Schema(example = "10") @NotNull @Positive @Max(Limits.MAX_QUANTITY) Integer quantity) {
     }
 
-    record PriceRequest(@Schema(description = "cents", example = "1750") @NotNull @Positive @Max(Limits.MAX_AMOUNT) Long price) {
+    record PriceRequest(
+            @Schema(description = "cents", example = "1750") @NotNull @Positive @Max(Limits.MAX_AMOUNT)
+            Long price) {
     }
 
     @ApiResponse(responseCode = "201", description = "Added; Location names the new item")
@@ -139,7 +147,8 @@ class ItemController {
     }
 
     @Operation(operationId = "changePrice", summary = "Change an item's price (admin)",
-            description = "The new unit price applies to reservations from now on; orders already reserved keep theirs.")
+            description = "The new unit price applies to reservations from now on; "
+                    + "orders already reserved keep theirs.")
     @PutMapping("/{itemId}/price")
     ItemChange changePrice(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
                            @Valid @RequestBody PriceRequest request) {

@@ -77,13 +77,22 @@ class OrderController {
         this.access = access;
     }
 
-    record OrderRequest(@Schema(description = "optional: bring your own id to make a retry safe") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
-                        @NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
-                        @NotEmpty @Size(max = Limits.MAX_ORDER_LINES) List<@Valid @NotNull LineRequest> lines) {
+    record OrderRequest(
+            @Schema(description = "optional: bring your own id to make a retry safe")
+            @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String orderId,
+            @NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String userId,
+            @NotEmpty @Size(max = Limits.MAX_ORDER_LINES)
+            List<@Valid @NotNull LineRequest> lines) {
     }
 
-    record LineRequest(@Schema(example = "5b0e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b") @NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
-                       @Schema(example = "2") @NotNull @Positive @Max(Limits.MAX_QUANTITY) Integer quantity) {
+    record LineRequest(
+            @Schema(example = "5b0e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b")
+            @NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String itemId,
+            @Schema(example = "2") @NotNull @Positive @Max(Limits.MAX_QUANTITY)
+            Integer quantity) {
     }
 
     record Placed(String orderId, OrderStatus status, long version) {
@@ -92,7 +101,9 @@ class OrderController {
     @ApiResponse(responseCode = "202",
             description = "Placed and PENDING; Location names the order, whose status the saga decides")
     @Operation(operationId = "placeOrder", summary = "Place an order",
-            description = "Answers 202 at once: the order saga reserves every line at the current price, debits the total and confirms, or compensates and rejects with a reason. Follow it with GET /api/orders/{orderId}, its ?minVersion=1, or the updates stream.")
+            description = "Answers 202 at once: the order saga reserves every line at the current price, "
+                    + "debits the total and confirms, or compensates and rejects with a reason. "
+                    + "Follow it with GET /api/orders/{orderId}, its ?minVersion=1, or the updates stream.")
     @PostMapping("/api/orders")
     ResponseEntity<Placed> place(@Valid @RequestBody OrderRequest request) {
         String orderId = Ids.orNew(request.orderId());
@@ -116,7 +127,8 @@ class OrderController {
 
     /** The order's story: every event about it, its own and those of the items and the user it touched. */
     @Operation(operationId = "getOrderEvents", summary = "An order's story",
-            description = "Every event about the order across aggregates: its own, its items' reservations and releases, and its user's debit and refund.")
+            description = "Every event about the order across aggregates: its own, "
+                    + "its items' reservations and releases, and its user's debit and refund.")
     @GetMapping("/api/orders/{orderId}/events")
     List<AuditEntry> events(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
@@ -133,7 +145,8 @@ class OrderController {
      * change arrives as soon as the orders view has it.
      */
     @Operation(operationId = "streamOrderUpdates", summary = "Live order updates",
-            description = "Server-sent events named \"order\": the order now, then each status change; the stream ends with CONFIRMED or REJECTED.")
+            description = "Server-sent events named \"order\": the order now, then each status change; "
+                    + "the stream ends with CONFIRMED or REJECTED.")
     @GetMapping(path = "/api/orders/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> updates(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {

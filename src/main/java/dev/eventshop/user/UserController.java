@@ -72,22 +72,33 @@ class UserController {
         this.access = access;
     }
 
-    record RegistrationRequest(@Schema(description = "optional: bring your own id to make a retry safe", example = "3f2b8c1e-6f1d-4b7a-9c55-2e7d0a1b9f10") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
-                               @Schema(example = "Ann Example") @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
-                               @Schema(example = "ann@example.com") @NotBlank @Email @Size(max = Limits.MAX_EMAIL_LENGTH) String email,
-                               @Schema(example = "correct horse battery") @NotNull @Size(min = Limits.MIN_PASSWORD_LENGTH, max = Limits.MAX_PASSWORD_LENGTH)
-                               String password) {
+    record RegistrationRequest(
+            @Schema(description = "optional: bring your own id to make a retry safe",
+                    example = "3f2b8c1e-6f1d-4b7a-9c55-2e7d0a1b9f10")
+            @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String userId,
+            @Schema(example = "Ann Example") @NotBlank @Size(max = Limits.MAX_NAME_LENGTH)
+            String name,
+            @Schema(example = "ann@example.com") @NotBlank @Email @Size(max = Limits.MAX_EMAIL_LENGTH)
+            String email,
+            @Schema(example = "correct horse battery")
+            @NotNull @Size(min = Limits.MIN_PASSWORD_LENGTH, max = Limits.MAX_PASSWORD_LENGTH)
+            String password) {
     }
 
     record Registered(String userId, long version) {
     }
 
-    record TopUpRequest(@Schema(description = "cents", example = "2500") @NotNull @Positive @Max(Limits.MAX_AMOUNT) Long amount) {
+    record TopUpRequest(
+            @Schema(description = "cents", example = "2500") @NotNull @Positive @Max(Limits.MAX_AMOUNT)
+            Long amount) {
     }
 
     @ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
     @Operation(operationId = "registerUser", summary = "Register a customer",
-            description = "Opens an account with a zero balance. The e-mail address signs in and must be unique; the password is stored only as a BCrypt hash. A retried identical registration (same userId, name, e-mail and password) answers 201 again.")
+            description = "Opens an account with a zero balance. The e-mail address signs in and must be unique; "
+                    + "the password is stored only as a BCrypt hash. A retried identical registration "
+                    + "(same userId, name, e-mail and password) answers 201 again.")
     @SecurityRequirements // open to anyone
     @PostMapping
     ResponseEntity<Registered> register(@Valid @RequestBody RegistrationRequest request) {
@@ -105,7 +116,9 @@ class UserController {
     }
 
     @Operation(operationId = "getUser", summary = "A customer's account",
-            description = "The balance view. With minVersion it waits briefly until the view reflects that version (503 with Retry-After if it does not); with asOf it shows the account as it was at that instant, rebuilt from the events (404 if it did not exist yet).")
+            description = "The balance view. With minVersion it waits briefly until the view reflects that version "
+                    + "(503 with Retry-After if it does not); with asOf it shows the account as it was at that "
+                    + "instant, rebuilt from the events (404 if it did not exist yet).")
     @GetMapping("/{userId}")
     UserView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
                  @RequestParam(required = false) @PositiveOrZero Long minVersion,
@@ -119,7 +132,8 @@ class UserController {
     }
 
     @Operation(operationId = "getUserEvents", summary = "A customer's audit trail",
-            description = "Every event of the account in order, with its type, sequence, timestamp, payload, the principal who caused it and the correlation id.")
+            description = "Every event of the account in order, with its type, sequence, timestamp, payload, "
+                    + "the principal who caused it and the correlation id.")
     @GetMapping("/{userId}/events")
     List<AuditEntry> events(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId) {
@@ -132,7 +146,8 @@ class UserController {
     }
 
     @Operation(operationId = "topUpBalance", summary = "Top up the balance",
-            description = "Adds an amount in cents. Answers the new balance and the account version once the event is stored.")
+            description = "Adds an amount in cents. Answers the new balance and the account version "
+                    + "once the event is stored.")
     @PostMapping("/{userId}/top-ups")
     BalanceChange topUp(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
                         @Valid @RequestBody TopUpRequest request) {

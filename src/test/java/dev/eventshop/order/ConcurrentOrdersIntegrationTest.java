@@ -58,7 +58,8 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTest {
         assertThat(netReserved).isEqualTo(STOCK);
         assertThat(store.count(itemId, StockReserved.class)).isEqualTo(STOCK);
         long lastVersion = jdbc.queryForObject(
-                "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?", Long.class, itemId);
+                "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, itemId);
         assertThat(shop.awaitVersion("/api/items/" + itemId, lastVersion).get("stock").asInt()).isZero();
 
         long spent = 0;
@@ -67,7 +68,8 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTest {
             long debits = store.sum(user, BalanceDebited.class, "amount");
             long refunds = store.sum(user, BalanceRefunded.class, "amount");
             long version = jdbc.queryForObject(
-                    "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?", Long.class, user);
+                    "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
+                    Long.class, user);
             long balance = shop.awaitVersion("/api/users/" + user, version).get("balance").asLong();
             assertThat(balance).isEqualTo(topUps - debits + refunds).isNotNegative();
             spent += debits - refunds;

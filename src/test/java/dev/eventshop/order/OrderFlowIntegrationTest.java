@@ -42,7 +42,8 @@ class OrderFlowIntegrationTest extends IntegrationTest {
         String pen = shop.addItem("Pen", 150, 5);
         JsonNode first = shop.awaitTerminal(shop.placeOrder(user, lines(pen, 1)));
 
-        assertThat(shop.put("/api/items/" + pen + "/price", Map.of("price", 200)).getStatusCode().value()).isEqualTo(200);
+        assertThat(shop.put("/api/items/" + pen + "/price", Map.of("price", 200)).getStatusCode().value())
+                .isEqualTo(200);
         JsonNode second = shop.awaitTerminal(shop.placeOrder(user, lines(pen, 1)));
 
         assertThat(first.get("total").asLong()).isEqualTo(150);

@@ -77,7 +77,8 @@ class RestartIntegrationTest {
         Instant placedAt = Instant.now();
         String orderId = shop.placeOrder(user, Map.of(pen, 2));
         await().atMost(Duration.ofSeconds(10)).until(() -> scheduledDeadlines() == 1);
-        String saga = jdbc().queryForObject("select convert_from(serialized_saga, 'UTF8') from saga_entry", String.class);
+        String saga = jdbc().queryForObject("select convert_from(serialized_saga, 'UTF8') from saga_entry",
+                String.class);
         assertThat(saga).as("sagas are stored as readable JSON").contains("\"orderId\":\"" + orderId + "\"");
         service.close();
         assertThat(Instant.now()).as("the deadline must be due only after the restart")

@@ -76,7 +76,8 @@ class StorageIntegrationTest extends IntegrationTest {
         assertThat(increment).isEqualTo(1);
         // Hibernate's default pooled allocation would take 50 values ahead of the last event
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select (select last_value from domain_event_entry_seq) = (select max(global_index) from domain_event_entry)",
+                "select (select last_value from domain_event_entry_seq) "
+                        + "= (select max(global_index) from domain_event_entry)",
                 Boolean.class));
     }
 

@@ -112,7 +112,8 @@ public class ShopClient {
     }
 
     public long topUp(String userId, long amount) {
-        return required(post("/api/users/" + userId + "/top-ups", Map.of("amount", amount)), 200).get("balance").asLong();
+        return required(post("/api/users/" + userId + "/top-ups", Map.of("amount", amount)), 200)
+                .get("balance").asLong();
     }
 
     public String addItem(String name, long price, int stock) {

@@ -13,7 +13,8 @@ class UserIntegrationTest extends IntegrationTest {
     @Test
     void registersWithAClientSuppliedIdAndServesTheAccount() {
         String userId = UUID.randomUUID().toString();
-        var answer = shop.post("/api/users", Map.of("userId", userId, "name", "Ann", "email", userId + "@example.com", "password", "secret-pass"));
+        var answer = shop.post("/api/users", Map.of("userId", userId, "name", "Ann",
+                "email", userId + "@example.com", "password", "secret-pass"));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(201);
         assertThat(answer.getHeaders().getLocation()).hasToString("/api/users/" + userId);
@@ -37,11 +38,12 @@ class UserIntegrationTest extends IntegrationTest {
     @Test
     void anEmailAddressBelongsToOneUserOnlyAndARefusedRegistrationStoresNothing() {
         String email = "taken-" + UUID.randomUUID() + "@example.com";
-        assertThat(shop.post("/api/users", Map.of("name", "First", "email", email, "password", "secret-pass")).getStatusCode().value())
-                .isEqualTo(201);
+        assertThat(shop.post("/api/users", Map.of("name", "First", "email", email, "password", "secret-pass"))
+                .getStatusCode().value()).isEqualTo(201);
         long before = store.countEvents();
 
-        var answer = shop.post("/api/users", Map.of("name", "Second", "email", email.toUpperCase(), "password", "secret-pass"));
+        var answer = shop.post("/api/users",
+                Map.of("name", "Second", "email", email.toUpperCase(), "password", "secret-pass"));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -54,10 +56,10 @@ class UserIntegrationTest extends IntegrationTest {
         String userId = shop.registerUser("cid");
         long before = store.countEvents();
 
-        assertThat(shop.post("/api/users", Map.of("name", "", "email", "x@example.com", "password", "secret-pass")).getStatusCode().value())
-                .isEqualTo(400);
-        assertThat(shop.post("/api/users", Map.of("name", "Dee", "email", "not-an-email", "password", "secret-pass")).getStatusCode().value())
-                .isEqualTo(400);
+        assertThat(shop.post("/api/users", Map.of("name", "", "email", "x@example.com", "password", "secret-pass"))
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(shop.post("/api/users", Map.of("name", "Dee", "email", "not-an-email", "password", "secret-pass"))
+                .getStatusCode().value()).isEqualTo(400);
         assertThat(shop.post("/api/users/" + userId + "/top-ups", Map.of("amount", 0)).getStatusCode().value())
                 .isEqualTo(400);
         assertThat(shop.post("/api/users/" + userId + "/top-ups", Map.of("amount", -5)).getStatusCode().value())

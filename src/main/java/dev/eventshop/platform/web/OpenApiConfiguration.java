@@ -52,7 +52,8 @@ class OpenApiConfiguration {
                 .servers(List.of(new Server().url("/").description("this EventShop")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A customer's e-mail and password, or admin and EVENTSHOP_ADMIN_PASSWORD")))
+                                .description("A customer's e-mail and password, "
+                                        + "or admin and EVENTSHOP_ADMIN_PASSWORD")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
     }
 

@@ -49,51 +49,89 @@ class BadInputIntegrationTest extends IntegrationTest {
                 .collect(Collectors.joining(",", "[", "]"));
         return Stream.of(
                 // registration
-                arguments("POST", "/api/users", JSON, "{\"name\":\"\",\"email\":\"a@example.com\",\"password\":\"secret-pass\"}", 400, "validation", "name"),
-                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"not-an-email\",\"password\":\"secret-pass\"}", 400, "validation", "email"),
-                arguments("POST", "/api/users", JSON, "{\"name\":\"" + name201 + "\",\"email\":\"a@example.com\",\"password\":\"secret-pass\"}", 400, "validation", "name"),
-                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"" + longEmail + "\",\"password\":\"secret-pass\"}", 400, "validation", "email"),
-                arguments("POST", "/api/users", JSON, "{\"userId\":\"42\",\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"secret-pass\"}", 400, "validation", "userId"),
+                arguments("POST", "/api/users", JSON,
+                        "{\"name\":\"\",\"email\":\"a@example.com\",\"password\":\"secret-pass\"}",
+                        400, "validation", "name"),
+                arguments("POST", "/api/users", JSON,
+                        "{\"name\":\"A\",\"email\":\"not-an-email\",\"password\":\"secret-pass\"}",
+                        400, "validation", "email"),
+                arguments("POST", "/api/users", JSON,
+                        "{\"name\":\"" + name201 + "\",\"email\":\"a@example.com\",\"password\":\"secret-pass\"}",
+                        400, "validation", "name"),
+                arguments("POST", "/api/users", JSON,
+                        "{\"name\":\"A\",\"email\":\"" + longEmail + "\",\"password\":\"secret-pass\"}",
+                        400, "validation", "email"),
+                arguments("POST", "/api/users", JSON,
+                        "{\"userId\":\"42\",\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"secret-pass\"}",
+                        400, "validation", "userId"),
                 arguments("POST", "/api/users", JSON, "{\"password\":\"secret-pass\"}", 400, "validation", "email"),
                 arguments("POST", "/api/users", JSON, "{\"name\":", 400, "malformed-json", null),
-                arguments("POST", "/api/users", JSON, "{\"name\":[\"A\"],\"email\":\"a@example.com\",\"password\":\"secret-pass\"}", 400, "validation", "name"),
+                arguments("POST", "/api/users", JSON,
+                        "{\"name\":[\"A\"],\"email\":\"a@example.com\",\"password\":\"secret-pass\"}",
+                        400, "validation", "name"),
                 arguments("POST", "/api/users", JSON, null, 400, "missing-body", null),
-                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"short\"}", 400, "validation", "password"),
-                arguments("POST", "/api/users", JSON, "{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"" + "é".repeat(40) + "\"}", 400, "validation", "password"),
+                arguments("POST", "/api/users", JSON,
+                        "{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"short\"}",
+                        400, "validation", "password"),
+                arguments("POST", "/api/users", JSON,
+                        "{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"" + "é".repeat(40) + "\"}",
+                        400, "validation", "password"),
                 arguments("GET", "/api/users/{user}?asOf=last-tuesday", null, null, 400, "validation", "asOf"),
                 arguments("GET", "/api/items/{item}?asOf=2026-13-45T99:00:00Z", null, null, 400, "validation", "asOf"),
                 arguments("POST", "/api/users", "text/plain", "name=A", 415, "unsupported-media-type", null),
                 // top-ups
                 arguments("POST", "/api/users/{user}/top-ups", JSON, "{\"amount\":0}", 400, "validation", "amount"),
                 arguments("POST", "/api/users/{user}/top-ups", JSON, "{\"amount\":-5}", 400, "validation", "amount"),
-                arguments("POST", "/api/users/{user}/top-ups", JSON, "{\"amount\":1000000000001}", 400, "validation", "amount"),
-                arguments("POST", "/api/users/{user}/top-ups", JSON, "{\"amount\":99999999999999999999}", 400, "validation", "amount"),
-                arguments("POST", "/api/users/{user}/top-ups", JSON, "{\"amount\":\"ten\"}", 400, "validation", "amount"),
+                arguments("POST", "/api/users/{user}/top-ups", JSON,
+                        "{\"amount\":1000000000001}", 400, "validation", "amount"),
+                arguments("POST", "/api/users/{user}/top-ups", JSON,
+                        "{\"amount\":99999999999999999999}", 400, "validation", "amount"),
+                arguments("POST", "/api/users/{user}/top-ups", JSON,
+                        "{\"amount\":\"ten\"}", 400, "validation", "amount"),
                 arguments("POST", "/api/users/{user}/top-ups", JSON, "{\"amount\":1.5}", 400, "validation", "amount"),
                 arguments("POST", "/api/users/{user}/top-ups", JSON, "{\"amount\":null}", 400, "validation", "amount"),
                 arguments("POST", "/api/users/not-a-uuid/top-ups", JSON, "{\"amount\":5}", 400, "validation", "userId"),
                 arguments("POST", "/api/users/{unknown}/top-ups", JSON, "{\"amount\":5}", 404, "not-found", null),
                 arguments("GET", "/api/users/not-a-uuid", null, null, 400, "validation", "userId"),
                 // items
-                arguments("POST", "/api/items", JSON, "{\"name\":\"Pen\",\"price\":0,\"stock\":1}", 400, "validation", "price"),
-                arguments("POST", "/api/items", JSON, "{\"name\":\"Pen\",\"price\":10,\"stock\":-1}", 400, "validation", "stock"),
-                arguments("POST", "/api/items", JSON, "{\"name\":\"Pen\",\"price\":10,\"stock\":1000000001}", 400, "validation", "stock"),
-                arguments("POST", "/api/items", JSON, "{\"name\":\"" + name201 + "\",\"price\":10,\"stock\":1}", 400, "validation", "name"),
+                arguments("POST", "/api/items", JSON,
+                        "{\"name\":\"Pen\",\"price\":0,\"stock\":1}", 400, "validation", "price"),
+                arguments("POST", "/api/items", JSON,
+                        "{\"name\":\"Pen\",\"price\":10,\"stock\":-1}", 400, "validation", "stock"),
+                arguments("POST", "/api/items", JSON,
+                        "{\"name\":\"Pen\",\"price\":10,\"stock\":1000000001}", 400, "validation", "stock"),
+                arguments("POST", "/api/items", JSON,
+                        "{\"name\":\"" + name201 + "\",\"price\":10,\"stock\":1}", 400, "validation", "name"),
                 arguments("POST", "/api/items/{item}/restock", JSON, "{\"quantity\":0}", 400, "validation", "quantity"),
-                arguments("POST", "/api/items/{item}/restock", JSON, "{\"quantity\":2147483648}", 400, "validation", "quantity"),
+                arguments("POST", "/api/items/{item}/restock", JSON,
+                        "{\"quantity\":2147483648}", 400, "validation", "quantity"),
                 arguments("PUT", "/api/items/{item}/price", JSON, "{\"price\":-1}", 400, "validation", "price"),
                 arguments("POST", "/api/items/{unknown}/restock", JSON, "{\"quantity\":1}", 404, "not-found", null),
                 arguments("GET", "/api/items/{unknown}", null, null, 404, "not-found", null),
                 // orders
-                arguments("POST", "/api/orders", JSON, "{\"userId\":\"{user}\",\"lines\":[]}", 400, "validation", "lines"),
+                arguments("POST", "/api/orders", JSON,
+                        "{\"userId\":\"{user}\",\"lines\":[]}", 400, "validation", "lines"),
                 arguments("POST", "/api/orders", JSON, "{\"userId\":\"{user}\"}", 400, "validation", "lines"),
-                arguments("POST", "/api/orders", JSON, "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"{item}\",\"quantity\":0}]}", 400, "validation", "lines[0].quantity"),
-                arguments("POST", "/api/orders", JSON, "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"{item}\",\"quantity\":-2}]}", 400, "validation", "lines[0].quantity"),
-                arguments("POST", "/api/orders", JSON, "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"{item}\",\"quantity\":1},{\"itemId\":\"{item}\",\"quantity\":2}]}", 400, "validation", "lines[1].itemId"),
-                arguments("POST", "/api/orders", JSON, "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"pen\",\"quantity\":1}]}", 400, "validation", "lines[0].itemId"),
-                arguments("POST", "/api/orders", JSON, "{\"lines\":[{\"itemId\":\"{item}\",\"quantity\":1}]}", 400, "validation", "userId"),
-                arguments("POST", "/api/orders", JSON, "{\"userId\":\"{user}\",\"lines\":" + manyLines + "}", 400, "validation", "lines"),
-                arguments("POST", "/api/orders", JSON, "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"{item}\",\"quantity\":\"many\"}]}", 400, "validation", "lines[0].quantity"),
+                arguments("POST", "/api/orders", JSON,
+                        "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"{item}\",\"quantity\":0}]}",
+                        400, "validation", "lines[0].quantity"),
+                arguments("POST", "/api/orders", JSON,
+                        "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"{item}\",\"quantity\":-2}]}",
+                        400, "validation", "lines[0].quantity"),
+                arguments("POST", "/api/orders", JSON,
+                        "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"{item}\",\"quantity\":1},"
+                                + "{\"itemId\":\"{item}\",\"quantity\":2}]}",
+                        400, "validation", "lines[1].itemId"),
+                arguments("POST", "/api/orders", JSON,
+                        "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"pen\",\"quantity\":1}]}",
+                        400, "validation", "lines[0].itemId"),
+                arguments("POST", "/api/orders", JSON,
+                        "{\"lines\":[{\"itemId\":\"{item}\",\"quantity\":1}]}", 400, "validation", "userId"),
+                arguments("POST", "/api/orders", JSON,
+                        "{\"userId\":\"{user}\",\"lines\":" + manyLines + "}", 400, "validation", "lines"),
+                arguments("POST", "/api/orders", JSON,
+                        "{\"userId\":\"{user}\",\"lines\":[{\"itemId\":\"{item}\",\"quantity\":\"many\"}]}",
+                        400, "validation", "lines[0].quantity"),
                 arguments("GET", "/api/orders/xyz", null, null, 400, "validation", "orderId"),
                 arguments("GET", "/api/orders/{unknown}", null, null, 404, "not-found", null),
                 // the HTTP surface
@@ -134,7 +172,8 @@ class BadInputIntegrationTest extends IntegrationTest {
     @Test
     void aRetriedIdenticalCreateIsIdempotentAndADifferentOneIsAConflict() {
         String userId = UUID.randomUUID().toString();
-        Map<String, Object> registration = Map.of("userId", userId, "name", "Ann", "email", userId + "@example.com", "password", "secret-pass");
+        Map<String, Object> registration = Map.of("userId", userId, "name", "Ann", "email", userId + "@example.com",
+                "password", "secret-pass");
         String orderId = UUID.randomUUID().toString();
         Map<String, Object> order = Map.of("orderId", orderId, "userId", user,
                 "lines", java.util.List.of(Map.of("itemId", item, "quantity", 1)));
@@ -145,7 +184,8 @@ class BadInputIntegrationTest extends IntegrationTest {
 
         var retriedUser = shop.post("/api/users", registration);
         var retriedOrder = shop.post("/api/orders", order);
-        var otherUser = shop.post("/api/users", Map.of("userId", userId, "name", "Bob", "email", "bob-" + userId + "@example.com", "password", "secret-pass"));
+        var otherUser = shop.post("/api/users", Map.of("userId", userId, "name", "Bob",
+                "email", "bob-" + userId + "@example.com", "password", "secret-pass"));
 
         assertThat(retriedUser.getStatusCode().value()).isEqualTo(201);
         assertThat(retriedUser.getBody().get("userId").asText()).isEqualTo(userId);
