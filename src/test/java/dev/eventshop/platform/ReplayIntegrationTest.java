@@ -1,18 +1,17 @@
 package dev.eventshop.platform;
 
 import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.support.Replays;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Every view is derived from events: rebuilt from the start of the store, it comes out the same. */
 class ReplayIntegrationTest extends IntegrationTest {
@@ -31,27 +30,12 @@ class ReplayIntegrationTest extends IntegrationTest {
         shop.topUp(user, 500);
         String item = shop.addItem("Replayed", 100, 3);
         shop.awaitTerminal(shop.placeOrder(user, Map.of(item, 2)));
-        TrackingEventProcessor processor =
-                processing.eventProcessor(processorName, TrackingEventProcessor.class).orElseThrow();
-        awaitCaughtUp(processor);
+        Replays.awaitCaughtUp(
+                processing.eventProcessor(processorName, TrackingEventProcessor.class).orElseThrow(), jdbc);
         List<Map<String, Object>> before = jdbc.queryForList(viewQuery);
 
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        awaitCaughtUp(processor);
+        Replays.replayFromStart(processing, processorName, jdbc);
 
         assertThat(jdbc.queryForList(viewQuery)).isEqualTo(before).isNotEmpty();
-    }
-
-    /**
-     * Waits until the processor has handled the newest event in the store. (A replay reports itself as
-     * replaying until an event newer than the reset point arrives, so "not replaying" is no signal here.)
-     */
-    private void awaitCaughtUp(TrackingEventProcessor processor) {
-        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream()
-                        .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
     }
 }

@@ -2,19 +2,17 @@ package dev.eventshop.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.support.Replays;
 import dev.eventshop.user.api.BalanceToppedUp;
 import dev.eventshop.user.api.UserRegistered;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Events written before sign-in existed (UserRegistered without a revision and without passwordHash), put
@@ -46,14 +44,7 @@ class UserRegisteredUpcasterIntegrationTest extends IntegrationTest {
         assertThat(shop.as("old-" + userId + "@example.com", "any-password").get("/api/users/" + userId)
                 .getStatusCode().value()).as("no password, no sign-in").isEqualTo(401);
 
-        TrackingEventProcessor users = processing.eventProcessor("users", TrackingEventProcessor.class).orElseThrow();
-        users.shutDown();
-        users.resetTokens();
-        users.start();
-        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(60)).until(() -> users.processingStatus().values().stream()
-                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)
-                && !users.processingStatus().isEmpty());
+        Replays.replayFromStart(processing, "users", jdbc);
         JsonNode replayed = shop.get("/api/users/" + userId).getBody();
         assertThat(replayed.get("name").asText()).isEqualTo("Old Timer");
         assertThat(replayed.get("balance").asLong()).isEqualTo(300);
