@@ -21,6 +21,10 @@ public final class Limits {
     /** The longest e-mail address (RFC 5321 allows 254). */
     public static final int MAX_EMAIL_LENGTH = 254;
 
+    /** Names and e-mail addresses are printable text: no control characters (PostgreSQL refuses NUL). */
+    public static final String PRINTABLE = "[^\\p{Cntrl}]*";
+    public static final String PRINTABLE_MESSAGE = "must not contain control characters";
+
     private Limits() {
     }
 }

@@ -32,9 +32,10 @@ class AxonConfiguration {
     }
 
     /**
-     * Events and snapshots as JSON, read strictly: an event whose stored JSON lacks a field its class has is an
-     * older shape that needs an upcaster, not a field to fill with null in silence. (Otherwise as Axon's own
-     * Jackson event serializer, on the application's ObjectMapper.)
+     * Events as JSON, read strictly: an event whose stored JSON lacks a field its class has is an older shape that
+     * needs an upcaster, not a field to fill with null in silence. (Otherwise as Axon's own Jackson event
+     * serializer, on the application's ObjectMapper. Snapshots go through the general serializer; a snapshot of
+     * another shape is dropped by its revision instead.)
      */
     @Bean
     @Qualifier("eventSerializer")

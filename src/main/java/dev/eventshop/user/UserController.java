@@ -77,9 +77,13 @@ class UserController {
                     example = "3f2b8c1e-6f1d-4b7a-9c55-2e7d0a1b9f10")
             @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
             String userId,
-            @Schema(example = "Ann Example") @NotBlank @Size(max = Limits.MAX_NAME_LENGTH)
+            @Schema(example = "Ann Example")
+            @Pattern(regexp = Limits.PRINTABLE, message = Limits.PRINTABLE_MESSAGE)
+            @NotBlank @Size(max = Limits.MAX_NAME_LENGTH)
             String name,
-            @Schema(example = "ann@example.com") @NotBlank @Email @Size(max = Limits.MAX_EMAIL_LENGTH)
+            @Schema(example = "ann@example.com")
+            @Pattern(regexp = Limits.PRINTABLE, message = Limits.PRINTABLE_MESSAGE)
+            @NotBlank @Email @Size(max = Limits.MAX_EMAIL_LENGTH)
             String email,
             @Schema(example = "correct horse battery")
             @NotNull @Size(min = Limits.MIN_PASSWORD_LENGTH, max = Limits.MAX_PASSWORD_LENGTH)
@@ -127,7 +131,7 @@ class UserController {
         access.requireSelfOrAdmin(id);
         Optional<UserView> view = asOf != null
                 ? timeTravel.stateAt(User.class, id, asOf).map(past -> past.aggregate().toView(past.version()))
-                : views.read(new FindUser(id), UserView.class, UserView::version, minVersion);
+                : views.read(id, new FindUser(id), UserView.class, UserView::version, minVersion);
         return view.orElseThrow(() -> new NotFoundException("user", userId));
     }
 

@@ -1,8 +1,12 @@
 package dev.eventshop.platform;
 
 import dev.eventshop.support.IntegrationTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A command answers with the aggregate version; a read with ?minVersion= sees at least that write. */
 class ReadYourWritesIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void aReadWithTheAnsweredVersionSeesTheWrite() {
@@ -36,14 +43,33 @@ class ReadYourWritesIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aVersionTheViewDoesNotReachIsA503WithRetryAfter() {
+    void aStoredVersionTheViewHasNotReachedIsA503WithRetryAfter() {
         String itemId = shop.addItem("Static", 10, 1);
+        shop.awaitVersion("/api/items/" + itemId, 0);
+        TrackingEventProcessor items = processing.eventProcessor("items", TrackingEventProcessor.class).orElseThrow();
+        items.shutDown(); // the view stands still
+        try {
+            shop.post("/api/items/" + itemId + "/restock", Map.of("quantity", 1));
 
-        var answer = shop.get("/api/items/" + itemId + "?minVersion=5");
+            var answer = shop.get("/api/items/" + itemId + "?minVersion=1");
 
-        assertThat(answer.getStatusCode().value()).isEqualTo(503);
-        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
-        assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/view-behind");
+            assertThat(answer.getStatusCode().value()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/view-behind");
+        } finally {
+            items.start();
+        }
+        assertThat(shop.get("/api/items/" + itemId + "?minVersion=1").getBody().get("stock").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anIdThatNamesNothingIsNotFoundAtOnceNotAfterAWait() {
+        long started = System.nanoTime();
+
+        var unknown = shop.get("/api/items/" + UUID.randomUUID() + "?minVersion=0");
+
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

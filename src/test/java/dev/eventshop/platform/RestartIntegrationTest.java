@@ -103,7 +103,7 @@ class RestartIntegrationTest {
                 "--eventshop.embedded-database.data-dir=" + data,
                 "--eventshop.order.timeout=" + ORDER_TIMEOUT,
                 "--eventshop.deadlines.polling-interval=200ms",
-                "--eventshop.security.admin-password=" + ShopClient.ADMIN_PASSWORD);
+                "--EVENTSHOP_ADMIN_PASSWORD=" + ShopClient.ADMIN_PASSWORD); // as the environment variable is named
         return new ShopClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
     }
 

@@ -20,7 +20,9 @@ import java.nio.file.Path;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eventshop.snapshots.user-threshold=5",
         "eventshop.snapshots.item-threshold=5",
-        "eventshop.security.admin-password=" + ShopClient.ADMIN_PASSWORD
+        "eventshop.security.admin-password=" + ShopClient.ADMIN_PASSWORD,
+        "eventshop.read-your-writes.max-wait=5s" // room for a slow CI machine
+
 })
 public abstract class IntegrationTest {
 

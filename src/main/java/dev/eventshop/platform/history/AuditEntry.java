@@ -10,8 +10,10 @@ import java.time.Instant;
  * @param type          the event's name, e.g. {@code BalanceToppedUp}
  * @param payload       the event's fields
  * @param principal     who caused it: the signed-in user whose request led to it
- * @param correlationId the id of the message that caused it; follow it back to the original request
+ * @param correlationId the id of the message that directly caused it (usually a command, which is not stored)
+ * @param traceId       the id of the request that started the chain: the same on every event that followed
+ *                      from it, across aggregates and through the saga
  */
 public record AuditEntry(String aggregateId, String aggregateType, long sequence, String type, Instant timestamp,
-                         Object payload, String principal, String correlationId) {
+                         Object payload, String principal, String correlationId, String traceId) {
 }

@@ -1,5 +1,7 @@
 package dev.eventshop.platform.history;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -7,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Reads stored events (upcast to their current shape) for audit trails. */
 @Component
@@ -16,11 +20,16 @@ public class AuditTrail {
     /** Metadata key under which the principal who caused a message travels (see {@code MessageMetadata}). */
     public static final String PRINCIPAL = "principal";
     static final String CORRELATION_ID = "correlationId";
+    static final String TRACE_ID = "traceId";
+    /** Fields an audit trail never shows, whoever asks: a password hash can be cracked offline. */
+    private static final Set<String> SECRET_FIELDS = Set.of("passwordHash");
 
     private final EventStore events;
+    private final ObjectMapper json;
 
-    AuditTrail(EventStore events) {
+    AuditTrail(EventStore events, ObjectMapper json) {
         this.events = events;
+        this.json = json;
     }
 
     /** Every event of one aggregate, in order; empty when there is no aggregate of that type with this id. */
@@ -48,10 +57,17 @@ public class AuditTrail {
                 .toList();
     }
 
-    private static AuditEntry entryOf(DomainEventMessage<?> event) {
+    private AuditEntry entryOf(DomainEventMessage<?> event) {
         return new AuditEntry(event.getAggregateIdentifier(), event.getType(), event.getSequenceNumber(),
-                event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(),
-                (String) event.getMetaData().get(PRINCIPAL), (String) event.getMetaData().get(CORRELATION_ID));
+                event.getPayloadType().getSimpleName(), event.getTimestamp(), withoutSecrets(event.getPayload()),
+                (String) event.getMetaData().get(PRINCIPAL), (String) event.getMetaData().get(CORRELATION_ID),
+                (String) event.getMetaData().get(TRACE_ID));
+    }
+
+    private Map<String, Object> withoutSecrets(Object payload) {
+        Map<String, Object> fields = json.convertValue(payload, new TypeReference<>() { });
+        fields.keySet().removeAll(SECRET_FIELDS);
+        return fields;
     }
 
     /** Names one stored event. */

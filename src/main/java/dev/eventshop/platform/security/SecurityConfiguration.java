@@ -43,6 +43,8 @@ class SecurityConfiguration {
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users").permitAll()
+                        // an item's audit trail names who bought it: for the admin only
+                        .requestMatchers(HttpMethod.GET, "/api/items/*/events").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/items", "/api/items/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/items", "/api/items/*/restock").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/items/*/price").hasRole("ADMIN")

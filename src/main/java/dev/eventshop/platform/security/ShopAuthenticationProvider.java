@@ -9,11 +9,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Signs in the admin (password from configuration, compared in constant time) and customers (e-mail and the
@@ -21,8 +26,11 @@ import java.util.Locale;
  *
  * <p>HTTP Basic sends the password with every request, and BCrypt is slow on purpose: checked each time, it
  * would cap the service at a few dozen requests per second per core. A verified username and password are
- * therefore remembered for a short while, keyed by a SHA-256 digest (never the password itself). Spring
- * Security has no such cache of its own; Caffeine bounds and expires it.
+ * therefore remembered for a short while, keyed by an HMAC under a random key that lives only in this process
+ * (never the password itself, nor a digest that could be brute-forced from a heap dump). Spring Security has
+ * no such cache of its own; Caffeine bounds and expires it.
+ *
+ * <p>An unknown e-mail costs a BCrypt check too, so that timing does not tell which addresses are registered.
  */
 class ShopAuthenticationProvider implements AuthenticationProvider {
 
@@ -34,6 +42,9 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
     private final CustomerCredentials customers;
     private final PasswordEncoder passwords;
     private final Cache<String, Authentication> verified;
+    private final Mac cacheKeys;
+    /** Checked against when there is no hash to check, so that every failure takes as long. */
+    private final String decoyHash;
 
     ShopAuthenticationProvider(String adminPassword, CustomerCredentials customers, PasswordEncoder passwords,
                                SecurityProperties properties) {
@@ -44,13 +55,15 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
                 .expireAfterWrite(properties.credentialCacheTtl())
                 .maximumSize(properties.credentialCacheSize())
                 .build();
+        this.cacheKeys = newCacheKeyMac();
+        this.decoyHash = passwords.encode("decoy-" + UUID.randomUUID());
     }
 
     @Override
     public Authentication authenticate(Authentication attempt) {
         String username = attempt.getName();
         String password = String.valueOf(attempt.getCredentials());
-        String key = digest(username + '\u0000' + password);
+        String key = cacheKey(username + '\u0000' + password);
         Authentication known = verified.getIfPresent(key);
         if (known != null) {
             return known;
@@ -68,12 +81,15 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
     }
 
     private Authentication customer(String email, String password) {
-        return customers.findByEmail(email.trim().toLowerCase(Locale.ROOT))
-                .filter(customer -> customer.passwordHash() != null)
-                .filter(customer -> passwords.matches(password, customer.passwordHash()))
-                .map(customer -> new UsernamePasswordAuthenticationToken(customer.userId(), null,
-                        AuthorityUtils.createAuthorityList(ROLE_CUSTOMER)))
-                .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
+        Optional<CustomerCredentials.Customer> customer = customers.findByEmail(email.trim().toLowerCase(Locale.ROOT))
+                .filter(known -> known.passwordHash() != null);
+        boolean matches = passwords.matches(password, customer.map(CustomerCredentials.Customer::passwordHash)
+                .orElse(decoyHash));
+        if (customer.isEmpty() || !matches) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        return new UsernamePasswordAuthenticationToken(customer.get().userId(), null,
+                AuthorityUtils.createAuthorityList(ROLE_CUSTOMER));
     }
 
     @Override
@@ -81,12 +97,21 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static String digest(String value) {
+    private String cacheKey(String credentials) {
+        synchronized (cacheKeys) { // a Mac is not thread-safe, and computing one takes a microsecond
+            return HexFormat.of().formatHex(cacheKeys.doFinal(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static Mac newCacheKeyMac() {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", impossible);
         }
     }
 }

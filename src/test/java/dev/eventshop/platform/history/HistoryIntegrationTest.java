@@ -27,6 +27,7 @@ class HistoryIntegrationTest extends IntegrationTest {
                 .containsExactly("UserRegistered", "BalanceToppedUp", "BalanceToppedUp");
         assertThat(events).extracting(e -> e.get("sequence").asLong()).containsExactly(0L, 1L, 2L);
         assertThat(events.get(2).get("payload").get("balanceAfter").asLong()).isEqualTo(30);
+        assertThat(events.get(0).get("payload").has("passwordHash")).as("never shown, not even hashed").isFalse();
         assertThat(events).allSatisfy(e -> {
             assertThat(e.get("aggregateType").asText()).isEqualTo("User");
             assertThat(e.get("principal").asText()).isEqualTo("admin"); // the tests' client signs in as admin
@@ -62,6 +63,8 @@ class HistoryIntegrationTest extends IntegrationTest {
                         "OrderRejected");
         assertThat(confirmed).allSatisfy(e -> assertThat(e.get("principal").asText())
                 .as("the customer who placed it, carried through the saga").isEqualTo(user));
+        assertThat(confirmed).extracting(e -> e.get("traceId").asText()).as("one request started it all")
+                .containsOnly(confirmed.get(0).get("traceId").asText());
     }
 
     @Test
