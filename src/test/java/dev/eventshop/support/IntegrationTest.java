@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
         "eventshop.read-your-writes.max-wait=5s" // room for a slow CI machine
 
 })
+@Import(PoisonedUsers.class)
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = newDataDirectory("shared");
