@@ -1,0 +1,83 @@
+package dev.eventshop.ops;
+
+import dev.eventshop.common.NotFoundException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Dead letters of the processing groups that have a queue: list them (plain SQL on Axon's table, which carries
+ * everything an operator needs without deserializing the events), retry them, or give a sequence up.
+ */
+@Component
+class DeadLetterOperations {
+
+    /** Retrying stops after this many sequences in one request; call again for more. */
+    static final int MAX_SEQUENCES_PER_RETRY = 1_000;
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+
+    DeadLetterOperations(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+    }
+
+    /** The oldest dead letters first, at most a thousand; of one processing group, or of all when null. */
+    List<DeadLetterView> list(String group) {
+        String where = group == null ? "" : "where processing_group = ?";
+        Object[] arguments = group == null ? new Object[0] : new Object[] {group};
+        return jdbc.query("""
+                select processing_group, sequence_identifier, sequence_index, payload_type, aggregate_identifier,
+                       cause_type, cause_message, enqueued_at, last_touched
+                from dead_letter_entry %s
+                order by processing_group, sequence_identifier, sequence_index limit 1000""".formatted(where),
+                (row, i) -> new DeadLetterView(row.getString(1), row.getString(2), row.getLong(3),
+                        simpleName(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
+                        row.getTimestamp(8).toInstant(),
+                        row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant()),
+                arguments);
+    }
+
+    /** Retries every dead-lettered sequence of the group once; answers how many sequences now went through. */
+    int retryAll(String group) {
+        SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(group)
+                .orElseThrow(() -> new NotFoundException("dead-letter queue", group));
+        int succeeded = 0;
+        long sequences = Math.min(queue(group).amountOfSequences(), MAX_SEQUENCES_PER_RETRY);
+        for (long attempt = 0; attempt < sequences; attempt++) {
+            if (!letters.processAny()) {
+                break;
+            }
+            succeeded++;
+        }
+        return succeeded;
+    }
+
+    /** Gives up a sequence: its dead letters are deleted and will not be handled. */
+    int delete(String group, String sequence) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
+        int deleted = 0;
+        for (var letter : queue.deadLetterSequence(sequence)) {
+            queue.evict(letter);
+            deleted++;
+        }
+        if (deleted == 0) {
+            throw new NotFoundException("dead-letter sequence", sequence);
+        }
+        return deleted;
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
+        return processing.deadLetterQueue(group).orElseThrow(() -> new NotFoundException("dead-letter queue", group));
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+}

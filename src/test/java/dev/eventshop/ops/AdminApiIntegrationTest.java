@@ -1,0 +1,98 @@
+package dev.eventshop.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventshop.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.eventshop.support.PoisonedUsers.POISONED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The operator's API over HTTP: see the processors, replay one, and deal with dead letters. */
+class AdminApiIntegrationTest extends IntegrationTest {
+
+    @AfterEach
+    void cure() {
+        POISONED.clear();
+    }
+
+    @Test
+    void listsEveryProcessorWithItsSegmentsOwnersPositionsAndLag() {
+        shop.awaitVersion("/api/users/" + shop.registerUser("seen"), 0);
+
+        List<JsonNode> processors = list(shop.get("/api/admin/processors").getBody());
+
+        assertThat(processors).extracting(p -> p.get("name").asText())
+                .contains("users", "items", "orders", "OrderSagaProcessor", "user-email-claims");
+        JsonNode users = processors.stream().filter(p -> p.get("name").asText().equals("users")).findFirst()
+                .orElseThrow();
+        assertThat(users.get("mode").asText()).isEqualTo("tracking");
+        assertThat(users.get("running").asBoolean()).isTrue();
+        assertThat(users.get("lag").asLong()).isNotNegative();
+        assertThat(users.get("headOfStore").asLong()).isPositive();
+        JsonNode segment = users.get("segments").get(0);
+        assertThat(segment.get("owner").asText()).isNotBlank();
+        assertThat(segment.get("position").asLong()).isPositive();
+    }
+
+    @Test
+    void aReplayFromTheStartRebuildsTheSameViewAndReportsItsProgress() {
+        String user = shop.registerUser("replayed");
+        shop.topUp(user, 123);
+        JsonNode before = shop.awaitVersion("/api/users/" + user, 1);
+
+        var replay = shop.post("/api/admin/processors/users/replay", Map.of());
+
+        assertThat(replay.getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode users = shop.get("/api/admin/processors/users").getBody();
+            return users.get("replayProgress").asDouble() == 1.0 && users.get("lag").asLong() == 0;
+        });
+        assertThat(shop.get("/api/users/" + user).getBody()).isEqualTo(before);
+    }
+
+    @Test
+    void deadLettersCanBeSeenRetriedAndGivenUp() {
+        String user = shop.registerUser("dead");
+        shop.awaitVersion("/api/users/" + user, 0);
+        POISONED.add(user);
+        shop.topUp(user, 40);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !lettersOf(user).isEmpty());
+
+        JsonNode letter = lettersOf(user).get(0);
+        assertThat(letter.get("eventType").asText()).isEqualTo("BalanceToppedUp");
+        assertThat(letter.get("causeMessage").asText()).contains("poisoned by the test");
+
+        POISONED.clear();
+        var retried = shop.post("/api/admin/dead-letters/users/retry", Map.of());
+
+        assertThat(retried.getBody().get("count").asInt()).isPositive();
+        assertThat(lettersOf(user)).isEmpty();
+        assertThat(shop.awaitVersion("/api/users/" + user, 1).get("balance").asLong()).isEqualTo(40);
+        assertThat(shop.raw("DELETE", "/api/admin/dead-letters/users/" + user, null, null).getStatusCode().value())
+                .as("nothing left to give up").isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownProcessorIsNotFound() {
+        assertThat(shop.get("/api/admin/processors/nope").getStatusCode().value()).isEqualTo(404);
+    }
+
+    private List<JsonNode> lettersOf(String user) {
+        return list(shop.get("/api/admin/dead-letters?group=users").getBody()).stream()
+                .filter(letter -> letter.get("sequence").asText().equals(user))
+                .toList();
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+}
