@@ -1,7 +1,13 @@
 package dev.eventshop.ops;
 
+import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.history.AuditEntry;
+import dev.eventshop.platform.history.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +29,20 @@ class AdminController {
 
     private final ProcessorOperations processors;
     private final DeadLetterOperations deadLetters;
+    private final SagaOperations sagas;
+    private final EventBrowser browser;
+    private final AuditTrail auditTrail;
 
-    AdminController(ProcessorOperations processors, DeadLetterOperations deadLetters) {
+    AdminController(ProcessorOperations processors, DeadLetterOperations deadLetters, SagaOperations sagas,
+                    EventBrowser browser, AuditTrail auditTrail) {
         this.processors = processors;
         this.deadLetters = deadLetters;
+        this.sagas = sagas;
+        this.browser = browser;
+        this.auditTrail = auditTrail;
+    }
+
+    record Sagas(List<SagaOperations.SagaType> types, List<SagaOperations.PendingDeadline> deadlines) {
     }
 
     record ReplayRequest(Instant from) {
@@ -93,5 +109,37 @@ class AdminController {
     @DeleteMapping("/dead-letters/{group}/{sequence}")
     Count delete(@PathVariable String group, @PathVariable String sequence) {
         return new Count(deadLetters.delete(group, sequence));
+    }
+
+    @Operation(operationId = "listSagas", summary = "Active sagas and pending deadlines",
+            description = "Per saga type: how many are active and (up to a hundred) their associations; and every"
+                    + " deadline waiting in the scheduler.")
+    @GetMapping("/sagas")
+    Sagas sagas() {
+        return new Sagas(sagas.sagas(), sagas.deadlines());
+    }
+
+    @Operation(operationId = "browseEvents", summary = "Browse the event store",
+            description = "Newest first, as stored (before upcasting), filtered by aggregate, event type (simple or"
+                    + " full name) and a time range [from, to). Page back with before=<the last globalIndex>.")
+    @GetMapping("/events")
+    List<StoredEvent> events(@RequestParam(required = false) String aggregateId,
+                             @RequestParam(required = false) String type,
+                             @RequestParam(required = false) Instant from,
+                             @RequestParam(required = false) Instant to,
+                             @RequestParam(required = false) @PositiveOrZero Long before,
+                             @RequestParam(defaultValue = "50") @Positive @Max(EventBrowser.MAX_PAGE_SIZE) int size) {
+        return browser.page(new EventBrowser.Filter(aggregateId, type, from, to), before, size);
+    }
+
+    @Operation(operationId = "aggregateTimeline", summary = "An aggregate's timeline",
+            description = "Every event of any aggregate, in order, as its audit trail shows it.")
+    @GetMapping("/aggregates/{aggregateId}/timeline")
+    List<AuditEntry> timeline(@PathVariable String aggregateId) {
+        List<AuditEntry> timeline = auditTrail.of(aggregateId);
+        if (timeline.isEmpty()) {
+            throw new NotFoundException("aggregate", aggregateId);
+        }
+        return timeline;
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,56 @@ class AdminApiIntegrationTest extends IntegrationTest {
         assertThat(shop.awaitVersion("/api/users/" + user, 1).get("balance").asLong()).isEqualTo(40);
         assertThat(shop.raw("DELETE", "/api/admin/dead-letters/users/" + user, null, null).getStatusCode().value())
                 .as("nothing left to give up").isEqualTo(404);
+    }
+
+    @Test
+    void theEventBrowserFiltersByAggregateTypeAndTimeAndPagesBack() {
+        String user = shop.registerUser("browsed");
+        shop.topUp(user, 5);
+        shop.topUp(user, 6);
+        String base = "/api/admin/events?aggregateId=" + user;
+
+        List<JsonNode> all = list(shop.get(base).getBody());
+        List<JsonNode> registrations = list(shop.get(base + "&type=UserRegistered").getBody());
+        Instant firstTopUp = Instant.parse(all.get(1).get("timestamp").asText());
+        List<JsonNode> sinceFirstTopUp = list(shop.get(base + "&from=" + firstTopUp).getBody());
+        List<JsonNode> firstPage = list(shop.get(base + "&size=1").getBody());
+        List<JsonNode> secondPage = list(shop.get(base + "&size=1&before="
+                + firstPage.get(0).get("globalIndex").asLong()).getBody());
+
+        assertThat(all).extracting(e -> e.get("type").asText())
+                .containsExactly("BalanceToppedUp", "BalanceToppedUp", "UserRegistered");
+        assertThat(all.get(2).get("payload").has("passwordHash")).isFalse();
+        assertThat(registrations).hasSize(1);
+        assertThat(sinceFirstTopUp).hasSize(2);
+        assertThat(secondPage.get(0).get("sequence").asLong()).isEqualTo(1);
+        assertThat(shop.get(base + "&from=yesterday").getStatusCode().value()).isEqualTo(400);
+        assertThat(shop.get(base + "&size=100000").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void anAggregatesTimelineShowsEveryEventWhateverItsType() {
+        String item = shop.addItem("Timed", 10, 1);
+        shop.post("/api/items/" + item + "/restock", Map.of("quantity", 2));
+
+        List<JsonNode> timeline = list(shop.get("/api/admin/aggregates/" + item + "/timeline").getBody());
+
+        assertThat(timeline).extracting(e -> e.get("type").asText()).containsExactly("ItemAdded", "ItemRestocked");
+        assertThat(shop.get("/api/admin/aggregates/nothing-here/timeline").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void sagasAndTheirDeadlinesAreListed() {
+        String user = shop.registerUser("saga");
+        String item = shop.addItem("Saga item", 10, 1);
+        shop.awaitTerminal(shop.placeOrder(user, Map.of(item, 1)));
+
+        JsonNode sagas = shop.get("/api/admin/sagas").getBody();
+
+        assertThat(sagas.get("types").isArray()).isTrue();
+        assertThat(list(sagas.get("deadlines"))).as("an order's timeout is left to fire and find no saga")
+                .anySatisfy(deadline -> assertThat(Instant.parse(deadline.get("dueAt").asText()))
+                        .isAfter(Instant.now()));
     }
 
     @Test

@@ -34,14 +34,16 @@ public class AuditTrail {
 
     /** Every event of one aggregate, in order; empty when there is no aggregate of that type with this id. */
     public List<AuditEntry> of(String aggregateType, String aggregateId) {
+        List<AuditEntry> entries = of(aggregateId);
+        return entries.isEmpty() || !aggregateType.equals(entries.get(0).aggregateType()) ? List.of() : entries;
+    }
+
+    /** Every event of one aggregate, whatever its type, in order: its timeline. */
+    public List<AuditEntry> of(String aggregateId) {
         DomainEventStream stream = events.readEvents(aggregateId, 0);
         List<AuditEntry> entries = new ArrayList<>();
         while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            if (!aggregateType.equals(event.getType())) {
-                return List.of();
-            }
-            entries.add(entryOf(event));
+            entries.add(entryOf(stream.next()));
         }
         return entries;
     }

@@ -1,0 +1,85 @@
+package dev.eventshop.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pages through the event store as it is stored, newest first, filtered by aggregate, event type and time.
+ * Plain SQL: the payloads are JSON already, and the browser shows them as written (before upcasting).
+ */
+@Component
+class EventBrowser {
+
+    /** A browser page never holds more than this many events. */
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    EventBrowser(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    record Filter(String aggregateId, String type, Instant from, Instant to) {
+    }
+
+    /** @param before the global index to page back from (exclusive); null for the newest */
+    List<StoredEvent> page(Filter filter, Long before, int size) {
+        StringBuilder where = new StringBuilder("where true");
+        List<Object> arguments = new ArrayList<>();
+        if (filter.aggregateId() != null) {
+            where.append(" and aggregate_identifier = ?");
+            arguments.add(filter.aggregateId());
+        }
+        if (filter.type() != null) {
+            where.append(" and (payload_type = ? or payload_type like ?)");
+            arguments.add(filter.type());
+            arguments.add("%." + filter.type());
+        }
+        if (filter.from() != null) {
+            where.append(" and time_stamp::timestamptz >= ?::timestamptz");
+            arguments.add(filter.from().toString());
+        }
+        if (filter.to() != null) {
+            where.append(" and time_stamp::timestamptz < ?::timestamptz");
+            arguments.add(filter.to().toString());
+        }
+        if (before != null) {
+            where.append(" and global_index < ?");
+            arguments.add(before);
+        }
+        arguments.add(Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+        return jdbc.query("""
+                select global_index, aggregate_identifier, type, sequence_number, payload_type, payload_revision,
+                       time_stamp, convert_from(payload, 'UTF8'), convert_from(meta_data, 'UTF8')
+                from domain_event_entry %s order by global_index desc limit ?""".formatted(where),
+                (row, i) -> new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
+                        row.getString(5).substring(row.getString(5).lastIndexOf('.') + 1), row.getString(6),
+                        Instant.parse(row.getString(7)), withoutSecrets(read(row.getString(8))),
+                        read(row.getString(9)).path("principal").asText(null)),
+                arguments.toArray());
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return text == null ? json.createObjectNode() : json.readTree(text);
+        } catch (Exception unreadable) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+
+    private static JsonNode withoutSecrets(JsonNode payload) {
+        if (payload.isObject()) {
+            ((ObjectNode) payload).remove("passwordHash");
+        }
+        return payload;
+    }
+}
