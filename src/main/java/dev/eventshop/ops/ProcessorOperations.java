@@ -39,6 +39,10 @@ class ProcessorOperations {
                 .toList();
     }
 
+    List<String> names() {
+        return processing.eventProcessors().keySet().stream().sorted().toList();
+    }
+
     ProcessorStatus one(String name) {
         return statusOf(processor(name), headOfStore());
     }

@@ -131,6 +131,31 @@ class AdminApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void prometheusScrapesLagPerProcessorAndAxonsHandlerTimers() {
+        shop.awaitVersion("/api/users/" + shop.registerUser("measured"), 0);
+
+        int status = shop.status("GET", "/actuator/prometheus", null, "text/plain");
+        String metrics = shop.text("/actuator/prometheus");
+
+        assertThat(status).isEqualTo(200);
+        assertThat(metrics).contains("eventshop_processor_lag_events{processor=\"users\"}")
+                .contains("eventshop_processor_lag_events{processor=\"OrderSagaProcessor\"}");
+        assertThat(metrics).containsPattern("(?m)^eventProcessor\\w*.*processorName=\"users\"");
+    }
+
+    @Test
+    void healthShowsTheProcessorsToTheAdminOnly() {
+        JsonNode adminView = shop.get("/actuator/health").getBody();
+        JsonNode publicView = shop.anonymous().get("/actuator/health").getBody();
+
+        assertThat(adminView.get("components").get("eventProcessors").get("status").asText()).isEqualTo("UP");
+        assertThat(adminView.get("components").get("eventProcessors").get("details").get("users").asText())
+                .startsWith("running");
+        assertThat(publicView.get("status").asText()).isEqualTo("UP");
+        assertThat(publicView.has("components")).isFalse();
+    }
+
+    @Test
     void anUnknownProcessorIsNotFound() {
         assertThat(shop.get("/api/admin/processors/nope").getStatusCode().value()).isEqualTo(404);
     }

@@ -2,6 +2,7 @@ package dev.eventshop.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 
 })
 @Import(PoisonedUsers.class)
+@AutoConfigureObservability(tracing = false) // the Prometheus endpoint is part of the product
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = newDataDirectory("shared");

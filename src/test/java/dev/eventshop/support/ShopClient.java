@@ -103,6 +103,11 @@ public class ShopClient {
         return request.retrieve().toEntity(String.class).getStatusCode().value();
     }
 
+    /** A plain-text answer, such as a Prometheus scrape. */
+    public String text(String path) {
+        return http.get().uri(path).accept(MediaType.TEXT_PLAIN).retrieve().body(String.class);
+    }
+
     public ResponseEntity<JsonNode> get(String path) {
         return http.get().uri(path).retrieve().toEntity(JsonNode.class);
     }
