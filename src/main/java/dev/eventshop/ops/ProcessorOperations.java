@@ -86,7 +86,8 @@ class ProcessorOperations {
                         status.isCaughtUp(), status.isReplaying(),
                         status.isErrorState() ? String.valueOf(status.getError()) : null))
                 .toList();
-        long slowest = segments.stream().mapToLong(s -> s.position() == null ? -1 : s.position()).min().orElse(head);
+        // a segment without a position has handled nothing yet; global indexes start at 1
+        long slowest = segments.stream().mapToLong(s -> s.position() == null ? 0 : s.position()).min().orElse(head);
         boolean replaying = segments.stream().anyMatch(ProcessorStatus.Segment::replaying);
         return new ProcessorStatus(processor.getName(), "tracking", processor.isRunning(), processor.isError(),
                 head, Math.max(0, head - slowest), replaying, replayProgress(trackers.values()), segments);
