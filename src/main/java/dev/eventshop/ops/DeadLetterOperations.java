@@ -38,7 +38,7 @@ class DeadLetterOperations {
                 from dead_letter_entry %s
                 order by processing_group, sequence_identifier, sequence_index limit 1000""".formatted(where),
                 (row, i) -> new DeadLetterView(row.getString(1), row.getString(2), row.getLong(3),
-                        simpleName(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
+                        TypeNames.simple(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
                         row.getTimestamp(8).toInstant(),
                         row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant()),
                 arguments);
@@ -75,9 +75,5 @@ class DeadLetterOperations {
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
         return processing.deadLetterQueue(group).orElseThrow(() -> new NotFoundException("dead-letter queue", group));
-    }
-
-    private static String simpleName(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
     }
 }

@@ -3,6 +3,7 @@ package dev.eventshop.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eventshop.platform.history.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +63,7 @@ class EventBrowser {
                        time_stamp, convert_from(payload, 'UTF8'), convert_from(meta_data, 'UTF8')
                 from domain_event_entry %s order by global_index desc limit ?""".formatted(where),
                 (row, i) -> new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
-                        row.getString(5).substring(row.getString(5).lastIndexOf('.') + 1), row.getString(6),
+                        TypeNames.simple(row.getString(5)), row.getString(6),
                         Instant.parse(row.getString(7)), withoutSecrets(read(row.getString(8))),
                         read(row.getString(9)).path("principal").asText(null)),
                 arguments.toArray());
@@ -78,7 +79,7 @@ class EventBrowser {
 
     private static JsonNode withoutSecrets(JsonNode payload) {
         if (payload.isObject()) {
-            ((ObjectNode) payload).remove("passwordHash");
+            ((ObjectNode) payload).remove(AuditTrail.SECRET_FIELDS);
         }
         return payload;
     }

@@ -32,7 +32,8 @@ class SagaOperations {
 
     List<SagaType> sagas() {
         return jdbc.query("select saga_type, count(*) from saga_entry group by saga_type order by saga_type",
-                (row, i) -> new SagaType(simpleName(row.getString(1)), row.getLong(2), instances(row.getString(1))));
+                (row, i) -> new SagaType(TypeNames.simple(row.getString(1)), row.getLong(2),
+                        instances(row.getString(1))));
     }
 
     List<PendingDeadline> deadlines() {
@@ -52,9 +53,5 @@ class SagaOperations {
                 (row, i) -> Map.entry(row.getString(1), row.getString(2)), id).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a + "," + b))))
                 .toList();
-    }
-
-    private static String simpleName(String type) {
-        return type == null ? null : type.substring(type.lastIndexOf('.') + 1);
     }
 }

@@ -47,6 +47,7 @@ class AdminApiIntegrationTest extends IntegrationTest {
         String user = shop.registerUser("replayed");
         shop.topUp(user, 123);
         JsonNode before = shop.awaitVersion("/api/users/" + user, 1);
+        jdbc.update("update user_view set balance = -1 where user_id = ?", user); // only a rebuild undoes this
 
         var replay = shop.post("/api/admin/processors/users/replay", Map.of());
 

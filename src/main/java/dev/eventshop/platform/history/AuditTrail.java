@@ -21,8 +21,8 @@ public class AuditTrail {
     public static final String PRINCIPAL = "principal";
     static final String CORRELATION_ID = "correlationId";
     static final String TRACE_ID = "traceId";
-    /** Fields an audit trail never shows, whoever asks: a password hash can be cracked offline. */
-    private static final Set<String> SECRET_FIELDS = Set.of("passwordHash");
+    /** Fields no audit trail or event browser shows, whoever asks: a password hash can be cracked offline. */
+    public static final Set<String> SECRET_FIELDS = Set.of("passwordHash");
 
     private final EventStore events;
     private final ObjectMapper json;

@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,7 +80,7 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
     }
 
     private Authentication customer(String email, String password) {
-        Optional<CustomerCredentials.Customer> customer = customers.findByEmail(email.trim().toLowerCase(Locale.ROOT))
+        Optional<CustomerCredentials.Customer> customer = customers.findByEmail(email)
                 .filter(known -> known.passwordHash() != null);
         boolean matches = passwords.matches(password, customer.map(CustomerCredentials.Customer::passwordHash)
                 .orElse(decoyHash));
