@@ -1,5 +1,6 @@
 package dev.eventshop.ops;
 
+import dev.eventshop.common.BusinessRuleViolation;
 import dev.eventshop.common.NotFoundException;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 
-/** The operator's API (admin only, see SecurityConfiguration): event processors and dead letters. */
+/**
+ * The operator's API (admin only, see SecurityConfiguration): event processors, dead letters, sagas, the event
+ * store and live metrics. The dashboard ({@code /dashboard}) is its client.
+ */
 @Tag(name = "Operations", description = "Event processors and dead letters (admin)")
 @RestController
 @RequestMapping("/api/admin")
@@ -32,14 +36,16 @@ class AdminController {
     private final SagaOperations sagas;
     private final EventBrowser browser;
     private final AuditTrail auditTrail;
+    private final LiveMetrics liveMetrics;
 
     AdminController(ProcessorOperations processors, DeadLetterOperations deadLetters, SagaOperations sagas,
-                    EventBrowser browser, AuditTrail auditTrail) {
+                    EventBrowser browser, AuditTrail auditTrail, LiveMetrics liveMetrics) {
         this.processors = processors;
         this.deadLetters = deadLetters;
         this.sagas = sagas;
         this.browser = browser;
         this.auditTrail = auditTrail;
+        this.liveMetrics = liveMetrics;
     }
 
     record Sagas(List<SagaOperations.SagaType> types, List<SagaOperations.PendingDeadline> deadlines) {
@@ -90,6 +96,41 @@ class AdminController {
         return ResponseEntity.accepted().body(processors.one(name));
     }
 
+    @Operation(operationId = "splitSegment", summary = "Split a processor's segment in two",
+            description = "Lets two threads or nodes share its work. This node claims the segment to split it;"
+                    + " answers 409 when another node holds it (ask that node, or stop the processor there).")
+    @PostMapping("/processors/{name}/segments/{segment}/split")
+    ProcessorStatus split(@PathVariable String name, @PathVariable @PositiveOrZero int segment) {
+        requireDone(processors.split(name, segment), name, segment, "split");
+        return processors.one(name);
+    }
+
+    @Operation(operationId = "mergeSegment", summary = "Merge a processor's segment with its sibling",
+            description = "The reverse of a split. This node claims both segments to merge them; answers 409 when"
+                    + " another node holds one of them.")
+    @PostMapping("/processors/{name}/segments/{segment}/merge")
+    ProcessorStatus merge(@PathVariable String name, @PathVariable @PositiveOrZero int segment) {
+        requireDone(processors.merge(name, segment), name, segment, "merge");
+        return processors.one(name);
+    }
+
+    private static void requireDone(boolean done, String name, int segment, String action) {
+        if (!done) {
+            throw new BusinessRuleViolation("segment-not-changed", "Segment " + segment + " of " + name
+                    + " was not " + (action.equals("split") ? "split" : "merged")
+                    + ": it does not exist, or another node holds it");
+        }
+    }
+
+    @Operation(operationId = "liveMetrics", summary = "Throughput and latency of the last minutes",
+            description = "One sample per eventshop.dashboard.sample-interval, oldest first: events appended per"
+                    + " second (all nodes), and this node's commands per second with their mean and maximum"
+                    + " handling time, and the mean time of its event handlers.")
+    @GetMapping("/metrics/live")
+    List<LiveMetrics.Sample> liveMetrics() {
+        return liveMetrics.history();
+    }
+
     @Operation(operationId = "listDeadLetters", summary = "Dead letters",
             description = "The oldest first, at most a thousand; of one processing group with ?group=.")
     @GetMapping("/dead-letters")
@@ -102,6 +143,13 @@ class AdminController {
     @PostMapping("/dead-letters/{group}/retry")
     Count retry(@PathVariable String group) {
         return new Count(deadLetters.retryAll(group));
+    }
+
+    @Operation(operationId = "retryDeadLetterSequence", summary = "Retry one dead-lettered sequence",
+            description = "Answers 1 when it went through, 0 when it failed again (it stays, with the new cause).")
+    @PostMapping("/dead-letters/{group}/{sequence}/retry")
+    Count retryOne(@PathVariable String group, @PathVariable String sequence) {
+        return new Count(deadLetters.retry(group, sequence) ? 1 : 0);
     }
 
     @Operation(operationId = "deleteDeadLetters", summary = "Give up a dead-lettered sequence",

@@ -3,6 +3,7 @@ package dev.eventshop.ops;
 import dev.eventshop.common.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,6 +58,17 @@ class DeadLetterOperations {
             succeeded++;
         }
         return succeeded;
+    }
+
+    /** Retries one dead-lettered sequence; answers whether it went through (if not, it stays, with the new cause). */
+    boolean retry(String group, String sequence) {
+        SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(group)
+                .orElseThrow(() -> new NotFoundException("dead-letter queue", group));
+        if (!queue(group).contains(sequence)) {
+            throw new NotFoundException("dead-letter sequence", sequence);
+        }
+        return letters.process(letter -> letter instanceof JpaDeadLetter<?> stored
+                && sequence.equals(stored.getSequenceIdentifier()));
     }
 
     /** Gives up a sequence: its dead letters are deleted and will not be handled. */

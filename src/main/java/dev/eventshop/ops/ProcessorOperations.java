@@ -6,29 +6,45 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Reads and steers Axon's event processors: status, lag, start, stop, replay. */
+/** Reads and steers Axon's event processors: status, lag, start, stop, replay, split and merge. */
 @Component
 class ProcessorOperations {
+
+    /** How long a split or merge may take: the processor has to finish its batch and hand the segment over. */
+    private static final Duration SEGMENT_CHANGE_TIMEOUT = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final JdbcTemplate jdbc;
+    private final Serializer tokenSerializer;
 
-    ProcessorOperations(EventProcessingConfiguration processing, EventStore events, JdbcTemplate jdbc) {
+    /** The token store writes its tokens with Axon's general serializer, the bean named "serializer". */
+    ProcessorOperations(EventProcessingConfiguration processing, EventStore events, JdbcTemplate jdbc,
+                        @Qualifier("serializer") Serializer tokenSerializer) {
         this.processing = processing;
         this.events = events;
         this.jdbc = jdbc;
+        this.tokenSerializer = tokenSerializer;
     }
 
     List<ProcessorStatus> all() {
@@ -71,48 +87,83 @@ class ProcessorOperations {
         processor.start();
     }
 
+    /**
+     * Splits a segment in two, so that two threads or nodes can share its work, or merges it with its sibling.
+     * The node that runs this claims the segments it needs; it answers false when another node holds them.
+     */
+    boolean split(String name, int segment) {
+        return await(streaming(name).splitSegment(segment), name, "split");
+    }
+
+    boolean merge(String name, int segment) {
+        return await(streaming(name).mergeSegment(segment), name, "merge");
+    }
+
+    private boolean await(CompletableFuture<Boolean> done, String name, String action) {
+        try {
+            return done.get(SEGMENT_CHANGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the " + action + " of " + name, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new BusinessRuleViolation("segment-change-failed",
+                    "Could not " + action + " a segment of " + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The processor as the token store sees it, so that segments claimed by other nodes count too, and a replay
+     * shows before any node has picked it up; this node's trackers add whether a segment is failing.
+     */
     private ProcessorStatus statusOf(EventProcessor processor, long head) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorStatus(processor.getName(), "subscribing", processor.isRunning(),
                     processor.isError(), head, 0, false, 1, List.of());
         }
-        Map<Integer, String> owners = owners(processor.getName());
-        Map<Integer, EventTrackerStatus> trackers = streaming.processingStatus();
-        List<ProcessorStatus.Segment> segments = trackers.values().stream()
-                .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
-                .map(status -> new ProcessorStatus.Segment(status.getSegment().getSegmentId(),
-                        owners.get(status.getSegment().getSegmentId()),
-                        status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null,
-                        status.isCaughtUp(), status.isReplaying(),
-                        status.isErrorState() ? String.valueOf(status.getError()) : null))
+        Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
+        List<ProcessorStatus.Segment> segments = tokens(processor.getName()).stream()
+                .map(token -> segment(token, local.get(token.segment()), head))
                 .toList();
         // a segment without a position has handled nothing yet; global indexes start at 1
-        long slowest = segments.stream().mapToLong(s -> s.position() == null ? 0 : s.position()).min().orElse(head);
-        boolean replaying = segments.stream().anyMatch(ProcessorStatus.Segment::replaying);
-        return new ProcessorStatus(processor.getName(), "tracking", processor.isRunning(), processor.isError(),
-                head, Math.max(0, head - slowest), replaying, replayProgress(trackers.values()), segments);
+        long slowest = segments.stream().mapToLong(s -> s.position() == null ? 0 : s.position()).min().orElse(0);
+        double progress = segments.stream().mapToDouble(ProcessorStatus.Segment::replayProgress).min().orElse(1);
+        String mode = processor instanceof PooledStreamingEventProcessor ? "pooled" : "tracking";
+        return new ProcessorStatus(processor.getName(), mode, processor.isRunning(), processor.isError(),
+                head, Math.max(0, head - slowest), segments.stream().anyMatch(ProcessorStatus.Segment::replaying),
+                progress, segments);
     }
 
-    /** How far the slowest replaying segment is towards the position it was reset from; 1 when none replays. */
-    private static double replayProgress(Iterable<EventTrackerStatus> trackers) {
+    private static ProcessorStatus.Segment segment(StoredToken stored, EventTrackerStatus local, long head) {
+        TrackingToken token = local != null && local.getTrackingToken() != null ? local.getTrackingToken()
+                : stored.token();
+        Long position = token == null || token.position().isEmpty() ? null : token.position().getAsLong();
+        boolean replaying = ReplayToken.isReplay(token);
         double progress = 1;
-        for (EventTrackerStatus status : trackers) {
-            if (status.isReplaying() && status.getResetPosition().isPresent()
-                    && status.getResetPosition().getAsLong() > 0) {
-                long done = status.getCurrentPosition().orElse(0);
-                progress = Math.min(progress, Math.min(1, done / (double) status.getResetPosition().getAsLong()));
-            }
+        if (replaying) {
+            long resetAt = ((ReplayToken) token).getTokenAtReset().position().orElse(0);
+            progress = resetAt <= 0 ? 1 : Math.min(1, (position == null ? 0 : position) / (double) resetAt);
         }
-        return progress;
+        boolean caughtUp = local != null ? local.isCaughtUp() : position != null && position >= head;
+        String error = local != null && local.isErrorState() ? String.valueOf(local.getError()) : null;
+        return new ProcessorStatus.Segment(stored.segment(), stored.owner(), position, caughtUp, replaying,
+                progress, error);
     }
 
-    private Map<Integer, String> owners(String processorName) {
-        return jdbc.query("select segment, owner from token_entry where processor_name = ?",
-                        (row, i) -> Map.entry(row.getInt(1), String.valueOf(row.getString(2))), processorName)
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    private record StoredToken(int segment, String owner, TrackingToken token) {
     }
 
-    private long headOfStore() {
+    private List<StoredToken> tokens(String processorName) {
+        return jdbc.query("""
+                        select segment, owner, token, token_type from token_entry
+                        where processor_name = ? order by segment""",
+                (row, i) -> new StoredToken(row.getInt(1), row.getString(2),
+                        row.getBytes(3) == null ? null : tokenSerializer.deserialize(new SimpleSerializedObject<>(
+                                row.getBytes(3), byte[].class, row.getString(4), null))),
+                processorName);
+    }
+
+    /** The global index of the newest stored event, 0 for an empty store. */
+    long headOfStore() {
         Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         return head == null ? 0 : head;
     }

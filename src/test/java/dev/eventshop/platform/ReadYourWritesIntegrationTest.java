@@ -2,7 +2,7 @@ package dev.eventshop.platform;
 
 import dev.eventshop.support.IntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,7 +46,7 @@ class ReadYourWritesIntegrationTest extends IntegrationTest {
     void aStoredVersionTheViewHasNotReachedIsA503WithRetryAfter() {
         String itemId = shop.addItem("Static", 10, 1);
         shop.awaitVersion("/api/items/" + itemId, 0);
-        TrackingEventProcessor items = processing.eventProcessor("items", TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor items = processing.eventProcessor("items", StreamingEventProcessor.class).orElseThrow();
         items.shutDown(); // the view stands still
         try {
             shop.post("/api/items/" + itemId + "/restock", Map.of("quantity", 1));

@@ -2,18 +2,35 @@ package dev.eventshop.platform;
 
 import dev.eventshop.support.IntegrationTest;
 import dev.eventshop.support.Replays;
+import dev.eventshop.user.api.BalanceToppedUp;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Every view is derived from events: rebuilt from the start of the store, it comes out the same. */
+/**
+ * Every view is derived from events: rebuilt from the start of the store, it comes out the same, also when
+ * commands keep arriving during the rebuild.
+ */
 class ReplayIntegrationTest extends IntegrationTest {
 
     @Autowired
@@ -32,7 +49,7 @@ class ReplayIntegrationTest extends IntegrationTest {
         String item = shop.addItem("Replayed", 100, 3);
         shop.awaitTerminal(shop.placeOrder(user, Map.of(item, 2)));
         Replays.awaitCaughtUp(
-                processing.eventProcessor(processorName, TrackingEventProcessor.class).orElseThrow(), jdbc);
+                processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow(), jdbc);
         List<Map<String, Object>> before = jdbc.queryForList(viewQuery);
         jdbc.update(tampering); // only a real rebuild from the events can undo this
         assertThat(jdbc.queryForList(viewQuery)).isNotEqualTo(before);
@@ -40,5 +57,49 @@ class ReplayIntegrationTest extends IntegrationTest {
         Replays.replayFromStart(processing, processorName, jdbc);
 
         assertThat(jdbc.queryForList(viewQuery)).isEqualTo(before).isNotEmpty();
+    }
+
+    @Test
+    void aReplayStartedWhileTopUpsKeepArrivingEndsWithEveryBalanceRight() throws Exception {
+        List<String> users = IntStream.range(0, 4).mapToObj(i -> shop.registerUser("busy-" + i)).toList();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicLong accepted = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        List<Future<?>> load = IntStream.range(0, 2).mapToObj(client -> clients.submit(() -> {
+            for (int i = client; loading.get(); i += 2) {
+                shop.topUp(users.get(i % users.size()), 1 + i % 7);
+                accepted.incrementAndGet();
+            }
+        })).collect(Collectors.toList());
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> accepted.get() >= 20);
+            users.forEach(user -> jdbc.update("update user_view set balance = -1 where user_id = ?", user));
+
+            var replay = shop.post("/api/admin/processors/users/replay", Map.of());
+            assertThat(replay.getStatusCode().value()).isEqualTo(202);
+            long acceptedAtReset = accepted.get();
+
+            List<Double> progress = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                var status = shop.get("/api/admin/processors/users").getBody();
+                progress.add(status.get("replayProgress").asDouble());
+                return !status.get("replaying").asBoolean() && accepted.get() > acceptedAtReset + 20;
+            });
+            assertThat(progress).last().isEqualTo(1.0);
+        } finally {
+            loading.set(false);
+            for (Future<?> client : load) {
+                client.get(30, TimeUnit.SECONDS); // rethrows a failed top-up
+            }
+            clients.shutdown();
+        }
+
+        Replays.awaitCaughtUp(processing.eventProcessor("users", StreamingEventProcessor.class).orElseThrow(), jdbc);
+        for (String user : users) {
+            long stored = store.sum(user, BalanceToppedUp.class, "amount");
+            assertThat(stored).isPositive();
+            assertThat(jdbc.queryForObject("select balance from user_view where user_id = ?", Long.class, user))
+                    .as("balance of %s in the view", user).isEqualTo(stored);
+        }
     }
 }

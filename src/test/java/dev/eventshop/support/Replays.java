@@ -1,7 +1,7 @@
 package dev.eventshop.support;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -16,8 +16,8 @@ public final class Replays {
 
     public static void replayFromStart(EventProcessingConfiguration processing, String processorName,
                                        JdbcTemplate jdbc) {
-        TrackingEventProcessor processor =
-                processing.eventProcessor(processorName, TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor =
+                processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow();
         awaitCaughtUp(processor, jdbc);
         processor.shutDown();
         processor.resetTokens();
@@ -29,7 +29,7 @@ public final class Replays {
      * Waits until the processor has handled the newest event in the store. (A replay reports itself as
      * replaying until an event newer than the reset point arrives, so "not replaying" is no signal here.)
      */
-    public static void awaitCaughtUp(TrackingEventProcessor processor, JdbcTemplate jdbc) {
+    public static void awaitCaughtUp(StreamingEventProcessor processor, JdbcTemplate jdbc) {
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> !processor.processingStatus().isEmpty()
                 && processor.processingStatus().values().stream()

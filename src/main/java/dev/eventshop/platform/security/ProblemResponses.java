@@ -20,7 +20,10 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"EventShop\"");
+            // a script (the dashboard) shows its own sign-in form: no browser dialog for it
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"EventShop\"");
+            }
             write(json, request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Sign-in required",
                     "Sign in with HTTP Basic: your e-mail and password, or admin");
         };

@@ -15,13 +15,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
  * HTTP Basic for everything, stateless. Anyone may register and browse the catalogue; changing the catalogue,
- * the operations pages and {@code /api/admin/**} are the admin's; everything else needs a signed-in customer,
+ * {@code /api/admin/**} and the actuator's metrics are the admin's (the dashboard page is public: it holds no
+ * data, and signs in to the admin API itself); everything else needs a signed-in customer,
  * whose access to accounts and orders the controllers narrow to their own (see {@link Access}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,11 +34,21 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /**
+     * The dashboard runs only its own scripts and talks only to its own origin: an event payload shown on it can
+     * never run as code. Inline styles are allowed because the chart library positions its parts with them.
+     */
+    private static final String DASHBOARD_CONTENT_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"),
+                        new ContentSecurityPolicyHeaderWriter(DASHBOARD_CONTENT_POLICY))))
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized(json))
@@ -48,7 +62,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/items", "/api/items/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/items", "/api/items/*/restock").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/items/*/price").hasRole("ADMIN")
-                        .requestMatchers("/api/admin/**", "/dashboard/**", "/actuator/**").hasRole("ADMIN")
+                                // the dashboard's page, scripts and styles hold no data; it signs in to /api/admin itself
+                        .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/webjars/**").permitAll()
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .build();
     }
