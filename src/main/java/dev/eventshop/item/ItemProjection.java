@@ -1,5 +1,6 @@
 package dev.eventshop.item;
 
+import dev.eventshop.common.ReplayScope;
 import dev.eventshop.item.api.FindItem;
 import dev.eventshop.item.api.FindItems;
 import dev.eventshop.item.api.ItemAdded;
@@ -65,8 +66,10 @@ class ItemProjection {
     }
 
     @ResetHandler
-    void reset() {
-        items.deleteAllInBatch();
+    void reset(ReplayScope scope) {
+        if (scope == ReplayScope.FROM_START) {
+            items.deleteAllInBatch();
+        }
     }
 
     @QueryHandler

@@ -2,6 +2,7 @@ package dev.eventshop.ops;
 
 import dev.eventshop.common.BusinessRuleViolation;
 import dev.eventshop.common.NotFoundException;
+import dev.eventshop.common.ReplayScope;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -72,8 +73,9 @@ class ProcessorOperations {
     }
 
     /**
-     * Rebuilds what the processor's handlers keep, from the start of the store or from an instant: stops it,
-     * resets its tokens (its reset handlers clear their tables) and starts it again. On several nodes, the
+     * Rebuilds what the processor's handlers keep, from the start of the store (its reset handlers clear their
+     * tables first) or from an instant (the events since are handled again onto the views as they stand, see
+     * {@link ReplayScope}): stops it, resets its tokens and starts it again. On several nodes, the
      * processor must be stopped on each of them first, or the reset is refused.
      */
     void replay(String name, Instant from) {
@@ -83,7 +85,7 @@ class ProcessorOperations {
         }
         processor.shutDown();
         TrackingToken start = from == null ? events.createTailToken() : events.createTokenAt(from);
-        processor.resetTokens(start);
+        processor.resetTokens(start, from == null ? ReplayScope.FROM_START : ReplayScope.FROM_INSTANT);
         processor.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.eventshop.order;
 
+import dev.eventshop.common.ReplayScope;
 import dev.eventshop.item.api.StockReserved;
 import dev.eventshop.order.api.FindOrder;
 import dev.eventshop.order.api.FindOrdersOfUser;
@@ -56,8 +57,10 @@ class OrderProjection {
     }
 
     @ResetHandler
-    void reset() {
-        orders.deleteAllInBatch(); // the lines go with their order: on delete cascade
+    void reset(ReplayScope scope) {
+        if (scope == ReplayScope.FROM_START) {
+            orders.deleteAllInBatch(); // the lines go with their order: on delete cascade
+        }
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package dev.eventshop.order;
 
+import dev.eventshop.common.ReplayScope;
 import dev.eventshop.platform.history.AuditTrail.EventReference;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -33,8 +34,10 @@ class OrderStory {
     }
 
     @ResetHandler
-    void reset() {
-        jdbc.update("delete from order_story_event");
+    void reset(ReplayScope scope) {
+        if (scope == ReplayScope.FROM_START) {
+            jdbc.update("delete from order_story_event");
+        }
     }
 
     List<EventReference> of(String orderId) {

@@ -1,5 +1,6 @@
 package dev.eventshop.user;
 
+import dev.eventshop.common.ReplayScope;
 import dev.eventshop.user.api.BalanceDebitRejected;
 import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.BalanceRefunded;
@@ -56,8 +57,10 @@ class UserProjection {
     }
 
     @ResetHandler
-    void reset() {
-        users.deleteAllInBatch();
+    void reset(ReplayScope scope) {
+        if (scope == ReplayScope.FROM_START) {
+            users.deleteAllInBatch();
+        }
     }
 
     @QueryHandler

@@ -60,6 +60,27 @@ class AdminApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aReplayFromAnInstantHandlesTheLaterEventsAgainAndKeepsWhatCameBefore() {
+        String user = shop.registerUser("replayed-from-an-instant");
+        shop.topUp(user, 100);
+        shop.topUp(user, 50);
+        JsonNode before = shop.awaitVersion("/api/users/" + user, 2);
+        String from = jdbc.queryForObject("select time_stamp from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 2", String.class, user);
+        jdbc.update("update user_view set balance = -1 where user_id = ?", user); // only the replay undoes this
+
+        var replay = shop.post("/api/admin/processors/users/replay", Map.of("from", from));
+
+        assertThat(replay.getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> shop.get("/api/users/" + user).getBody()
+                .get("balance").asLong() == 150);
+        // the registration came before the instant: not cleared, not handled again, still there
+        assertThat(shop.get("/api/users/" + user).getBody()).isEqualTo(before);
+        assertThat(shop.post("/api/admin/processors/users/replay", Map.of("from", "last week"))
+                .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void aSegmentSplitInTwoKeepsEveryEventHandledAndMergesBack() {
         int before = list(shop.get("/api/admin/processors/items").getBody().get("segments")).size();
 
@@ -103,6 +124,25 @@ class AdminApiIntegrationTest extends IntegrationTest {
         assertThat(shop.awaitVersion("/api/users/" + user, 1).get("balance").asLong()).isEqualTo(40);
         assertThat(shop.raw("DELETE", "/api/admin/dead-letters/users/" + user, null, null).getStatusCode().value())
                 .as("nothing left to give up").isEqualTo(404);
+    }
+
+    @Test
+    void oneSequenceCanBeRetriedAloneAndStaysWhenItFailsAgain() {
+        String user = shop.registerUser("retried-alone");
+        shop.awaitVersion("/api/users/" + user, 0);
+        POISONED.add(user);
+        shop.topUp(user, 15);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !lettersOf(user).isEmpty());
+        String path = "/api/admin/dead-letters/users/" + user + "/retry";
+
+        assertThat(shop.post(path, Map.of()).getBody().get("count").asInt()).as("still poisoned").isZero();
+        assertThat(lettersOf(user)).hasSize(1);
+
+        POISONED.clear();
+        assertThat(shop.post(path, Map.of()).getBody().get("count").asInt()).isOne();
+        assertThat(lettersOf(user)).isEmpty();
+        assertThat(shop.awaitVersion("/api/users/" + user, 1).get("balance").asLong()).isEqualTo(15);
+        assertThat(shop.post(path, Map.of()).getStatusCode().value()).as("nothing left to retry").isEqualTo(404);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.eventshop.support.Browser;
 import dev.eventshop.support.IntegrationTest;
 import dev.eventshop.support.ShopClient;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,8 +34,10 @@ class DashboardBrowserTest extends IntegrationTest {
     private EventProcessingConfiguration processing;
 
     @AfterEach
-    void cure() {
+    void cureAndRestart() {
         POISONED.clear();
+        // a test that failed half-way must not leave a processor stopped for the tests after it
+        processing.eventProcessors().values().stream().filter(p -> !p.isRunning()).forEach(EventProcessor::start);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.eventshop.support;
 
+import dev.eventshop.common.ReplayScope;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +21,7 @@ public final class Replays {
                 processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow();
         awaitCaughtUp(processor, jdbc);
         processor.shutDown();
-        processor.resetTokens();
+        processor.resetTokens(ReplayScope.FROM_START);
         processor.start();
         awaitCaughtUp(processor, jdbc);
     }

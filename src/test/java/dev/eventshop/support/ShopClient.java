@@ -34,12 +34,16 @@ public class ShopClient {
         this.username = username;
         this.password = password;
         RestClient.Builder builder = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
+                .baseUrl(baseUrl())
                 .defaultStatusHandler(status -> true, (request, response) -> { }); // tests look at every status
         if (username != null) {
             builder.defaultHeaders(headers -> headers.setBasicAuth(username, password));
         }
         this.http = builder.build();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     /** The same service, signed in as someone else. */
