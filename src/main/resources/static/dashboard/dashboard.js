@@ -70,8 +70,9 @@ function fill(tbody, rows, emptyText, columns) {
 
 function bar(share, label, kind, role) {
     const percent = Math.max(0, Math.min(100, share * 100));
-    return h('div', {class: `bar ${kind}`, 'data-role': role, title: label},
-        h('span', {style: `width:${percent}%`}), h('em', {text: label}));
+    const fillBar = h('span');
+    fillBar.style.width = `${percent}%`;
+    return h('div', {class: `bar ${kind}`, 'data-role': role, title: label}, fillBar, h('em', {text: label}));
 }
 
 const number = (n) => Number(n).toLocaleString('en');
@@ -130,8 +131,16 @@ function showTab(tab) {
 
 // ---- the refresh loop ----
 
+// One refresh at a time: an action asks for one while another runs, and gets it right after.
 async function refresh() {
     clearTimeout(state.timer);
+    if (state.refreshing) {
+        state.refreshAgain = true;
+        return;
+    }
+    state.refreshing = true;
+    state.refreshAgain = false;
+    const signedInAs = state.credentials;
     try {
         const [processors, deadLetters, health, metrics, sagas] = await Promise.all([
             api('/api/admin/processors'),
@@ -149,12 +158,16 @@ async function refresh() {
         $('#refreshed').textContent = `updated ${new Date().toLocaleTimeString('en-GB')}`;
     } catch (e) {
         if (e instanceof SignInRequired) {
+            state.refreshing = false;
             showLogin(e.message);
             return;
         }
         renderAlerts(null, null, null, null, `The service does not answer: ${e.message}`);
     }
-    state.timer = setTimeout(refresh, REFRESH_MILLIS);
+    state.refreshing = false;
+    if (!state.credentials || state.credentials !== signedInAs) return; // signed out meanwhile
+    if (state.refreshAgain) refresh();
+    else state.timer = setTimeout(refresh, REFRESH_MILLIS);
 }
 
 function renderIfChanged(name, data, render) {
@@ -249,10 +262,10 @@ function segmentChip(processor, segment) {
         h('span', {class: 'mono', text: `@${segment.position ?? '–'}`}),
         h('span', {class: 'muted', text: shortOwner(segment.owner)}),
         h('button', {class: 'small quiet', 'data-action': 'split', title: 'Split this segment in two',
-            onclick: () => act(`/api/admin/processors/${processor.name}/segments/${segment.segment}/split`)}, 'split'),
+            onclick: () => act(`${processorPath(processor.name)}/segments/${segment.segment}/split`)}, 'split'),
         processor.segments.length > 1 ? h('button', {class: 'small quiet', 'data-action': 'merge',
             title: 'Merge with its sibling',
-            onclick: () => act(`/api/admin/processors/${processor.name}/segments/${segment.segment}/merge`)}, 'merge') : null);
+            onclick: () => act(`${processorPath(processor.name)}/segments/${segment.segment}/merge`)}, 'merge') : null);
 }
 
 // Axon names a node "pid@host"; the host is what tells two nodes apart at a glance
@@ -260,20 +273,25 @@ const shortOwner = (owner) => owner ? owner.replace(/^\d+@/, '') : 'unclaimed';
 
 function actionsOf(processor) {
     if (processor.mode === 'subscribing') return [];
-    const path = `/api/admin/processors/${processor.name}`;
+    const path = processorPath(processor.name);
     return [
         processor.running
             ? h('button', {class: 'small quiet', 'data-action': 'stop', onclick: () => act(`${path}/stop`)}, 'Stop')
             : h('button', {class: 'small quiet', 'data-action': 'start', onclick: () => act(`${path}/start`)}, 'Start'),
-        h('button', {class: 'small danger', 'data-action': 'replay', onclick: () => replay(processor.name)}, 'Replay'),
+        processor.resettable
+            ? h('button', {class: 'small danger', 'data-action': 'replay', onclick: () => replay(processor.name)}, 'Replay')
+            : null,
     ];
 }
 
 async function replay(name) {
     if (!confirm(`Replay ${name} from the start of the store? Its views are cleared and rebuilt.`)) return;
-    state.replays.set(name, new Date());
-    await act(`/api/admin/processors/${name}/replay`);
+    const started = new Date();
+    if (await act(`${processorPath(name)}/replay`)) state.replays.set(name, started);
+    refresh();
 }
+
+const processorPath = (name) => `/api/admin/processors/${encodeURIComponent(name)}`;
 
 async function act(path, method = 'POST') {
     let answer = null;
@@ -317,7 +335,7 @@ function renderDeadLetters(deadLetters) {
                     onclick: () => retry(`${deadLetterPath(letter)}/retry`)}, 'Retry'),
                 first ? h('button', {class: 'small quiet', 'data-action': 'retry-group',
                     title: 'Retry every sequence of this group',
-                    onclick: () => retry(`/api/admin/dead-letters/${letter.processingGroup}/retry`)}, 'Retry all') : null,
+                    onclick: () => retry(`/api/admin/dead-letters/${encodeURIComponent(letter.processingGroup)}/retry`)}, 'Retry all') : null,
                 h('button', {class: 'small danger', 'data-action': 'delete', onclick: () => giveUp(letter)}, 'Give up'))));
     });
     fill($('#dead-letter-rows'), rows, 'No dead letters.', 6);

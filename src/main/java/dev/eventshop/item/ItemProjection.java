@@ -65,10 +65,17 @@ class ItemProjection {
         update(event.itemId(), item -> item.changeStock(event.stockAfter(), version));
     }
 
+    /** A replay from the start, or a reset without a scope (as Axon's own tools make), rebuilds from nothing. */
+    @ResetHandler
+    void reset() {
+        items.deleteAllInBatch();
+    }
+
+    /** A replay from an instant handles the later events again onto the view as it stands: see ReplayScope. */
     @ResetHandler
     void reset(ReplayScope scope) {
         if (scope == ReplayScope.FROM_START) {
-            items.deleteAllInBatch();
+            reset();
         }
     }
 

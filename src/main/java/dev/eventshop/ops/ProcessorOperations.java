@@ -7,8 +7,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.MergedTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -84,9 +87,30 @@ class ProcessorOperations {
             throw new BusinessRuleViolation("processor-not-resettable", "Processor " + name + " cannot be reset");
         }
         processor.shutDown();
-        TrackingToken start = from == null ? events.createTailToken() : events.createTokenAt(from);
-        processor.resetTokens(start, from == null ? ReplayScope.FROM_START : ReplayScope.FROM_INSTANT);
-        processor.start();
+        try {
+            if (from == null) {
+                processor.resetTokens(events.createTailToken(), ReplayScope.FROM_START);
+            } else {
+                processor.resetTokens(startOfReplay(name, events.createTokenAt(from)), ReplayScope.FROM_INSTANT);
+            }
+        } finally {
+            processor.start(); // also when the reset was refused: a replay must not leave the processor stopped
+        }
+    }
+
+    /**
+     * Axon moves a segment that is behind the start of a replay forward to it, skipping the events in between;
+     * so a replay from an instant starts no later than the slowest segment.
+     */
+    private TrackingToken startOfReplay(String name, TrackingToken fromInstant) {
+        TrackingToken start = fromInstant;
+        for (StoredToken segment : tokens(name)) {
+            if (segment.token() == null) {
+                return events.createTailToken();
+            }
+            start = start == null ? null : start.lowerBound(WrappedToken.unwrapLowerBound(segment.token()));
+        }
+        return start;
     }
 
     /**
@@ -94,11 +118,21 @@ class ProcessorOperations {
      * The node that runs this claims the segments it needs; it answers false when another node holds them.
      */
     boolean split(String name, int segment) {
-        return await(streaming(name).splitSegment(segment), name, "split");
+        return await(running(name, "split").splitSegment(segment), name, "split");
     }
 
     boolean merge(String name, int segment) {
-        return await(streaming(name).mergeSegment(segment), name, "merge");
+        return await(running(name, "merge").mergeSegment(segment), name, "merge");
+    }
+
+    /** A stopped processor would only queue the change until it starts again; refuse it instead. */
+    private StreamingEventProcessor running(String name, String action) {
+        StreamingEventProcessor processor = streaming(name);
+        if (!processor.isRunning()) {
+            throw new BusinessRuleViolation("processor-stopped",
+                    "Start processor " + name + " before you " + action + " its segments");
+        }
+        return processor;
     }
 
     private boolean await(CompletableFuture<Boolean> done, String name, String action) {
@@ -107,9 +141,12 @@ class ProcessorOperations {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the " + action + " of " + name, e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new BusinessRuleViolation("segment-change-failed",
-                    "Could not " + action + " a segment of " + name + ": " + e.getMessage());
+                    "The " + action + " of a segment of " + name + " did not finish within " + SEGMENT_CHANGE_TIMEOUT);
+        } catch (ExecutionException e) {
+            throw new BusinessRuleViolation("segment-change-failed",
+                    "Could not " + action + " a segment of " + name + ": " + e.getCause().getMessage());
         }
     }
 
@@ -120,7 +157,7 @@ class ProcessorOperations {
     private ProcessorStatus statusOf(EventProcessor processor, long head) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorStatus(processor.getName(), "subscribing", processor.isRunning(),
-                    processor.isError(), head, 0, false, 1, List.of());
+                    processor.isError(), false, head, 0, false, 1, List.of());
         }
         Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
         List<ProcessorStatus.Segment> segments = tokens(processor.getName()).stream()
@@ -131,24 +168,45 @@ class ProcessorOperations {
         double progress = segments.stream().mapToDouble(ProcessorStatus.Segment::replayProgress).min().orElse(1);
         String mode = processor instanceof PooledStreamingEventProcessor ? "pooled" : "tracking";
         return new ProcessorStatus(processor.getName(), mode, processor.isRunning(), processor.isError(),
-                head, Math.max(0, head - slowest), segments.stream().anyMatch(ProcessorStatus.Segment::replaying),
-                progress, segments);
+                streaming.supportsReset(), head, Math.max(0, head - slowest),
+                segments.stream().anyMatch(ProcessorStatus.Segment::replaying), progress, segments);
     }
 
     private static ProcessorStatus.Segment segment(StoredToken stored, EventTrackerStatus local, long head) {
         TrackingToken token = local != null && local.getTrackingToken() != null ? local.getTrackingToken()
                 : stored.token();
-        Long position = token == null || token.position().isEmpty() ? null : token.position().getAsLong();
+        Long position = positionOf(token);
         boolean replaying = ReplayToken.isReplay(token);
+        Optional<ReplayToken> replay = WrappedToken.unwrap(token, ReplayToken.class);
         double progress = 1;
-        if (replaying) {
-            long resetAt = ((ReplayToken) token).getTokenAtReset().position().orElse(0);
-            progress = resetAt <= 0 ? 1 : Math.min(1, (position == null ? 0 : position) / (double) resetAt);
+        if (replaying && replay.isPresent()) {
+            Long resetAt = positionOf(replay.get().getTokenAtReset());
+            progress = resetAt == null || resetAt <= 0 ? 1
+                    : Math.min(1, (position == null ? 0 : position) / (double) resetAt);
         }
         boolean caughtUp = local != null ? local.isCaughtUp() : position != null && position >= head;
         String error = local != null && local.isErrorState() ? String.valueOf(local.getError()) : null;
         return new ProcessorStatus.Segment(stored.segment(), stored.owner(), position, caughtUp, replaying,
                 progress, error);
+    }
+
+    /**
+     * The global index a token has handled up to, null for nothing yet. Unpacks replay and merged tokens itself:
+     * a merged token of which one half has handled nothing has no position (Axon's own throws there).
+     */
+    private static Long positionOf(TrackingToken token) {
+        if (token == null) {
+            return null;
+        }
+        if (token instanceof ReplayToken replay) {
+            return positionOf(replay.getCurrentToken());
+        }
+        if (token instanceof MergedTrackingToken merged) {
+            Long lower = positionOf(merged.lowerSegmentToken());
+            Long upper = positionOf(merged.upperSegmentToken());
+            return lower == null || upper == null ? null : Math.min(lower, upper);
+        }
+        return token.position().isPresent() ? token.position().getAsLong() : null;
     }
 
     private record StoredToken(int segment, String owner, TrackingToken token) {

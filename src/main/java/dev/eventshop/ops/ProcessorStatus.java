@@ -5,11 +5,13 @@ import java.util.List;
 /**
  * An event processor as an operator sees it.
  *
+ * @param resettable     it can be replayed (a saga processor cannot: sagas react to events once)
  * @param lag            events in the store past the slowest segment's position, over the segments of every node
  * @param replaying      a reset is being worked through; {@code replayProgress} is its share done, 0 to 1
  * @param headOfStore    the global index of the newest stored event
  */
-record ProcessorStatus(String name, String mode, boolean running, boolean error, long headOfStore, long lag,
+record ProcessorStatus(String name, String mode, boolean running, boolean error, boolean resettable,
+                       long headOfStore, long lag,
                        boolean replaying, double replayProgress, List<Segment> segments) {
 
     /**

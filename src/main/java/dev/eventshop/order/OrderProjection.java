@@ -56,10 +56,17 @@ class OrderProjection {
         update(event.orderId(), order -> order.reject(event.reason(), at, version));
     }
 
+    /** A replay from the start, or a reset without a scope (as Axon's own tools make), rebuilds from nothing. */
+    @ResetHandler
+    void reset() {
+        orders.deleteAllInBatch(); // the lines go with their order: on delete cascade
+    }
+
+    /** A replay from an instant handles the later events again onto the view as it stands: see ReplayScope. */
     @ResetHandler
     void reset(ReplayScope scope) {
         if (scope == ReplayScope.FROM_START) {
-            orders.deleteAllInBatch(); // the lines go with their order: on delete cascade
+            reset();
         }
     }
 

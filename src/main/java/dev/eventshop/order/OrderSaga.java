@@ -10,6 +10,7 @@ import dev.eventshop.order.api.OrderLine;
 import dev.eventshop.order.api.OrderPlaced;
 import dev.eventshop.order.api.RejectOrder;
 import dev.eventshop.order.api.RejectionReason;
+import dev.eventshop.platform.CommandRetryConfiguration;
 import dev.eventshop.user.api.BalanceDebitRejected;
 import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.DebitBalance;
@@ -24,6 +25,7 @@ import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -176,7 +178,7 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
     }
 
     @Autowired
-    void setCommandGateway(CommandGateway commandGateway) {
+    void setCommandGateway(@Qualifier(CommandRetryConfiguration.SAGA_GATEWAY) CommandGateway commandGateway) {
         this.commandGateway = commandGateway;
     }
 

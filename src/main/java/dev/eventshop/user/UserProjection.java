@@ -56,10 +56,17 @@ class UserProjection {
         updateBalance(event.userId(), event.balanceAfter(), version);
     }
 
+    /** A replay from the start, or a reset without a scope (as Axon's own tools make), rebuilds from nothing. */
+    @ResetHandler
+    void reset() {
+        users.deleteAllInBatch();
+    }
+
+    /** A replay from an instant handles the later events again onto the view as it stands: see ReplayScope. */
     @ResetHandler
     void reset(ReplayScope scope) {
         if (scope == ReplayScope.FROM_START) {
-            users.deleteAllInBatch();
+            reset();
         }
     }
 

@@ -33,7 +33,7 @@ class AdminApiIntegrationTest extends IntegrationTest {
                 .contains("users", "items", "orders", "OrderSagaProcessor", "user-email-claims");
         JsonNode users = processors.stream().filter(p -> p.get("name").asText().equals("users")).findFirst()
                 .orElseThrow();
-        assertThat(users.get("mode").asText()).isEqualTo("pooled");
+        assertThat(users.get("mode").asText()).isEqualTo("tracking");
         assertThat(users.get("running").asBoolean()).isTrue();
         assertThat(users.get("lag").asLong()).isNotNegative();
         assertThat(users.get("headOfStore").asLong()).isPositive();
@@ -85,19 +85,19 @@ class AdminApiIntegrationTest extends IntegrationTest {
         int before = list(shop.get("/api/admin/processors/items").getBody().get("segments")).size();
 
         var split = shop.post("/api/admin/processors/items/segments/0/split", Map.of());
-
-        assertThat(split.getStatusCode().value()).isEqualTo(200);
-        assertThat(split.getBody().get("segments")).hasSize(before + 1);
-        String item = shop.addItem("After the split", 100, 1);
-        shop.post("/api/items/" + item + "/restock", Map.of("quantity", 2));
-        assertThat(shop.awaitVersion("/api/items/" + item, 1).get("stock").asInt()).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> shop.get("/api/admin/processors/items").getBody()
-                .get("lag").asLong() == 0);
-
-        var merged = shop.post("/api/admin/processors/items/segments/0/merge", Map.of());
-
-        assertThat(merged.getStatusCode().value()).isEqualTo(200);
-        assertThat(merged.getBody().get("segments")).hasSize(before);
+        try {
+            assertThat(split.getStatusCode().value()).isEqualTo(200);
+            assertThat(split.getBody().get("segments")).hasSize(before + 1);
+            String item = shop.addItem("After the split", 100, 1);
+            shop.post("/api/items/" + item + "/restock", Map.of("quantity", 2));
+            assertThat(shop.awaitVersion("/api/items/" + item, 1).get("stock").asInt()).isEqualTo(3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> shop.get("/api/admin/processors/items").getBody()
+                    .get("lag").asLong() == 0);
+        } finally {
+            var merged = shop.post("/api/admin/processors/items/segments/0/merge", Map.of());
+            assertThat(merged.getStatusCode().value()).isEqualTo(200);
+            assertThat(merged.getBody().get("segments")).hasSize(before);
+        }
         assertThat(shop.post("/api/admin/processors/items/segments/99/split", Map.of()).getStatusCode().value())
                 .isEqualTo(409);
         assertThat(shop.post("/api/admin/processors/nope/segments/0/split", Map.of()).getStatusCode().value())

@@ -2,9 +2,11 @@ package dev.eventshop.ops;
 
 import dev.eventshop.support.Browser;
 import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.support.Replays;
 import dev.eventshop.support.ShopClient;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,12 +61,12 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(shown).containsExactlyInAnyOrderElementsOf(processing.eventProcessors().keySet());
 
         for (var processor : shop.get("/api/admin/processors").getBody()) {
-            WebElement row = row(processor.get("name").asText());
-            assertThat(row.findElements(By.cssSelector(".segment"))).hasSize(processor.get("segments").size());
-            if (processor.get("mode").asText().equals("pooled")) {
-                assertThat(row.findElement(By.cssSelector("[data-role=status]")).getText()).isEqualTo("running");
-                assertThat(row.findElement(By.cssSelector("[data-role=lag]")).getText())
-                        .containsAnyOf("caught up", "events behind");
+            String row = row(processor.get("name").asText());
+            Integer segments = browser.await(d -> d.findElements(By.cssSelector(row + " .segment")).size());
+            assertThat(segments).isEqualTo(processor.get("segments").size());
+            if (processor.get("mode").asText().equals("tracking")) {
+                assertThat(browser.text(row + " [data-role=status]")).isEqualTo("running");
+                assertThat(browser.text(row + " [data-role=lag]")).containsAnyOf("caught up", "events behind");
             }
         }
         assertThat(browser.find("#alerts").getText()).isNotBlank();
@@ -74,15 +76,13 @@ class DashboardBrowserTest extends IntegrationTest {
     @Test
     void aStoppedProcessorIsReportedAtTheTopAndCanBeStartedAgain() {
         signedIn();
-        browser.await(d -> row("items"));
-        row("items").findElement(By.cssSelector("button[data-action=stop]")).click();
+        browser.click(row("items") + " button[data-action=stop]");
 
         browser.awaitText("#alerts", "Processor items is stopped");
-        assertThat(row("items").findElement(By.cssSelector("[data-role=status]")).getText()).isEqualTo("stopped");
+        assertThat(browser.text(row("items") + " [data-role=status]")).isEqualTo("stopped");
 
-        row("items").findElement(By.cssSelector("button[data-action=start]")).click();
-        browser.await(d -> row("items").findElement(By.cssSelector("[data-role=status]")).getText()
-                .equals("running"));
+        browser.click(row("items") + " button[data-action=start]");
+        browser.awaitText(row("items") + " [data-role=status]", "running");
         assertThat(browser.find("#alerts").getText()).doesNotContain("Processor items is stopped");
     }
 
@@ -94,13 +94,15 @@ class DashboardBrowserTest extends IntegrationTest {
         jdbc.update("update user_view set balance = 1 where user_id = ?", user); // only a rebuild undoes this
 
         signedIn();
-        browser.await(d -> row("users"));
-        row("users").findElement(By.cssSelector("button[data-action=replay]")).click();
+        browser.await(d -> browser.present(row("users") + " button[data-action=replay]"));
+        assertThat(browser.present(row("OrderSagaProcessor") + " button[data-action=replay]"))
+                .as("sagas cannot be replayed").isFalse();
+        browser.click(row("users") + " button[data-action=replay]");
         browser.await(ExpectedConditions.alertIsPresent()).accept();
 
         List<String> progress = new ArrayList<>();
         browser.await(d -> {
-            String shown = row("users").findElement(By.cssSelector("[data-role=replay]")).getText();
+            String shown = browser.text(row("users") + " [data-role=replay]");
             if (progress.isEmpty() || !progress.get(progress.size() - 1).equals(shown)) {
                 progress.add(shown);
             }
@@ -109,6 +111,7 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(progress.get(progress.size() - 1)).startsWith("replay 100 %");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select balance from user_view where user_id = ?", Long.class, user) == 4200);
+        Replays.awaitCaughtUp(processing.eventProcessor("users", StreamingEventProcessor.class).orElseThrow(), jdbc);
     }
 
     @Test
@@ -127,7 +130,7 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(browser.awaitText(letter, "poisoned by the test").getText()).contains("BalanceToppedUp");
 
         POISONED.clear();
-        browser.find(letter + " button[data-action=retry]").click();
+        browser.click(letter + " button[data-action=retry]");
 
         browser.await(d -> !browser.present(letter));
         assertThat(shop.awaitVersion("/api/users/" + user, 1).get("balance").asLong()).isEqualTo(300);
@@ -145,7 +148,7 @@ class DashboardBrowserTest extends IntegrationTest {
         browser.find("#event-filter button[type=submit]").click();
         browser.await(d -> d.findElements(By.cssSelector("#event-rows tr[data-event]")).size() == 3);
 
-        browser.find("#event-rows a[data-aggregate='" + user + "']").click();
+        browser.click("#event-rows a[data-aggregate='" + user + "']");
 
         browser.awaitText("#timeline-summary", "User " + user + ": 3 events");
         List<String> types = browser.driver().findElements(By.cssSelector("#timeline-rows tr[data-sequence]"))
@@ -172,7 +175,7 @@ class DashboardBrowserTest extends IntegrationTest {
         browser.find("#login-submit").click();
     }
 
-    private WebElement row(String processor) {
-        return browser.find("#processor-rows tr[data-processor='" + processor + "']");
+    private static String row(String processor) {
+        return "#processor-rows tr[data-processor='" + processor + "']";
     }
 }

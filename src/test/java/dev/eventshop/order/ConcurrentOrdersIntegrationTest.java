@@ -31,15 +31,15 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTest {
     @Autowired
     private CommandGateway commands;
 
-    private static final int ORDERS = 50;
-    private static final int STOCK = 10;
-    private static final int USERS = 5;
+    private static final int ORDERS = 200;
+    private static final int STOCK = 20;
+    private static final int USERS = 50;
     private static final long PRICE = 300;
     /** Enough for every order a user places, so that only stock decides. */
     private static final long TOP_UP = (ORDERS / USERS) * PRICE;
 
     @Test
-    void fiftyConcurrentOrdersForTenUnitsConfirmExactlyTenAndConserveMoney() throws Exception {
+    void twoHundredConcurrentOrdersFromFiftyUsersForTwentyUnitsConfirmExactlyTwentyAndConserveMoney() throws Exception {
         String itemId = shop.addItem("Scarce", PRICE, STOCK);
         List<String> users = IntStream.range(0, USERS).mapToObj(i -> shop.registerUser("buyer" + i)).toList();
         users.forEach(user -> shop.topUp(user, TOP_UP));
@@ -48,6 +48,7 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTest {
                 .mapToObj(i -> (Callable<String>) () -> shop.placeOrder(users.get(i % USERS), Map.of(itemId, 1)))
                 .toList());
         List<JsonNode> outcomes = orderIds.stream().map(shop::awaitTerminal).toList();
+        assertThat(orderIds).doesNotHaveDuplicates().hasSize(ORDERS);
 
         assertThat(outcomes).filteredOn(o -> o.get("status").asText().equals("CONFIRMED")).hasSize(STOCK);
         assertThat(outcomes).filteredOn(o -> o.get("status").asText().equals("REJECTED"))
@@ -75,6 +76,20 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTest {
             spent += debits - refunds;
         }
         assertThat(spent).isEqualTo(STOCK * PRICE);
+    }
+
+    @Test
+    void aHundredParallelTopUpsOnOneUserGiveTheExactBalance() throws Exception {
+        String user = shop.registerUser("topped-up-in-parallel");
+
+        List<String> answers = placeConcurrently(IntStream.range(0, 100)
+                .mapToObj(i -> (Callable<String>) () -> String.valueOf(shop.topUp(user, i + 1)))
+                .toList());
+
+        long expected = 100 * 101 / 2;
+        assertThat(answers).hasSize(100).contains(String.valueOf(expected)); // the last one saw every other
+        assertThat(store.sum(user, BalanceToppedUp.class, "amount")).isEqualTo(expected);
+        assertThat(shop.awaitVersion("/api/users/" + user, 100).get("balance").asLong()).isEqualTo(expected);
     }
 
     /**

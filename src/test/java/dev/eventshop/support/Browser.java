@@ -103,6 +103,19 @@ public class Browser implements BeforeEachCallback, AfterTestExecutionCallback, 
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** Clicks the element, finding it again if the page redrew it meanwhile (the dashboard redraws its tables). */
+    public void click(String css) {
+        await(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** The element's text, read again if the page redrew it meanwhile. */
+    public String text(String css) {
+        return await(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
     /** Waits (up to 30 s) until the condition holds and answers its value. */
     public <T> T await(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, PATIENCE).ignoring(RuntimeException.class).until(condition);

@@ -1,11 +1,13 @@
 package dev.eventshop.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventshop.platform.web.DatabaseAvailability;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -18,8 +20,15 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+    static AuthenticationEntryPoint unauthorized(ObjectMapper json, DatabaseAvailability database) {
         return (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException && database.explains(e)) {
+                // the credentials could not be checked, not found wrong: come back, do not sign in again
+                response.setHeader("Retry-After", "2");
+                write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                        "Database unavailable", "The database cannot be reached just now; retry shortly");
+                return;
+            }
             // a script (the dashboard) shows its own sign-in form: no browser dialog for it
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"EventShop\"");

@@ -1,6 +1,7 @@
 package dev.eventshop.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventshop.platform.web.DatabaseAvailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,16 +43,16 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, DatabaseAvailability database) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"),
                         new ContentSecurityPolicyHeaderWriter(DASHBOARD_CONTENT_POLICY))))
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json, database)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemResponses.unauthorized(json))
+                        .authenticationEntryPoint(ProblemResponses.unauthorized(json, database))
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/error",

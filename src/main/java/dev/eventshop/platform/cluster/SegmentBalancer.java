@@ -1,0 +1,107 @@
+package dev.eventshop.platform.cluster;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shares each processor's segments fairly between the nodes on one PostgreSQL. Axon's processors claim every
+ * segment they can, so the first node to start would do all the work; Axon Server balances them, but this
+ * deployment has only PostgreSQL. So every node beats a heartbeat into {@code cluster_node} and, when it holds
+ * more than its share (segments divided by live nodes, rounded up), releases the surplus for a while, which
+ * another node then claims. A node that stops releases its segments at once (Axon does that on shutdown) and
+ * removes its heartbeat; one that dies loses its claims after the token claim timeout.
+ */
+class SegmentBalancer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+
+    /** Axon's token store names a claim's owner the same way. */
+    static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName();
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final ClusterProperties properties;
+    private ScheduledExecutorService scheduler;
+
+    SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, ClusterProperties properties) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        // one periodic task: its own thread keeps it independent of every pool that may be exhausted
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "segment-balancer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.heartbeatInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::beatQuietly, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        scheduler.shutdownNow();
+        try {
+            jdbc.update("delete from cluster_node where node_id = ?", NODE_ID);
+        } catch (RuntimeException e) {
+            log.debug("Could not remove this node's heartbeat; it times out instead", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null && !scheduler.isShutdown();
+    }
+
+    /** Stopped before the processors (Axon's lifecycle phases are higher), started after them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1;
+    }
+
+    private void beatQuietly() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            log.debug("Heartbeat failed; trying again at the next one", e);
+        }
+    }
+
+    void beat() {
+        jdbc.update("""
+                insert into cluster_node (node_id, last_seen) values (?, now())
+                on conflict (node_id) do update set last_seen = excluded.last_seen""", NODE_ID);
+        Integer live = jdbc.queryForObject("select count(*) from cluster_node where last_seen > now() - ?::interval",
+                Integer.class, properties.nodeTimeout().toMillis() + " milliseconds");
+        processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .filter(StreamingEventProcessor::isRunning)
+                .forEach(processor -> shareOut(processor, Math.max(1, live == null ? 1 : live)));
+    }
+
+    private void shareOut(StreamingEventProcessor processor, int liveNodes) {
+        Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                Integer.class, processor.getName());
+        int share = (int) Math.ceil((segments == null ? 0 : segments) / (double) liveNodes);
+        List<Integer> mine = processor.processingStatus().keySet().stream().sorted().toList();
+        for (Integer segment : mine.subList(Math.min(share, mine.size()), mine.size())) {
+            log.info("Releasing segment {} of {}: this node holds more than its share of {} among {} nodes",
+                    segment, processor.getName(), share, liveNodes);
+            processor.releaseSegment(segment, 3 * properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}
