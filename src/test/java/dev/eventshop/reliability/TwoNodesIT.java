@@ -52,11 +52,16 @@ class TwoNodesIT {
             List<String> users = Fixtures.richUsers(onA, 10);
             List<String> items = Fixtures.stockedItems(onA, 5);
             MixedLoad load = new MixedLoad(List.of(onA, onB), users, items).start(6);
+            List<Long> duplicateSagas = new ArrayList<>();
             String contended = onA.registerUser("topped-up-on-both-nodes");
             List<Integer> statuses = topUpsFromBothNodes(onA, onB, contended, 100);
-            await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledged() >= 200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                duplicateSagas.add(ordersWithMoreThanOneSaga(jdbc)); // sampled while both nodes run sagas
+                return load.acknowledged() >= 200;
+            });
             load.stop();
 
+            assertThat(duplicateSagas).as("orders with two sagas, sampled under load").containsOnly(0L);
             assertThat(statuses).as("100 top-ups of one user, half on each node").containsOnly(200);
             assertThat(jdbc.queryForObject("""
                     select (convert_from(payload, 'UTF8')::jsonb ->> 'balanceAfter')::bigint from domain_event_entry
@@ -132,6 +137,13 @@ class TwoNodesIT {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    private static long ordersWithMoreThanOneSaga(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("""
+                select count(*) from (select association_value from association_value_entry
+                where association_key = 'orderId' group by association_value having count(distinct saga_id) > 1) d""",
+                Long.class);
     }
 
     private static long lagOf(ShopClient node) {
