@@ -26,6 +26,10 @@ public final class ExternalPostgres implements AutoCloseable {
     public ExternalPostgres start() {
         try {
             server = EmbeddedPostgres.builder()
+                    // as the service's own embedded server runs: every commit on disk before it is acknowledged
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "200")
                     .setDataDirectory(dataDirectory.resolve("cluster"))
                     .setCleanDataDirectory(false)
                     .setPort(port)

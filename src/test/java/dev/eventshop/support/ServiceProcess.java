@@ -27,12 +27,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final List<String> launcher;
     private final List<String> arguments;
     private Process process;
 
-    private ServiceProcess(String name, int port, List<String> arguments) {
+    private ServiceProcess(String name, int port, List<String> launcher, List<String> arguments) {
         this.name = name;
         this.port = port;
+        this.launcher = launcher;
         this.arguments = arguments;
     }
 
@@ -43,18 +45,31 @@ public final class ServiceProcess implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres"));
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        return new ServiceProcess(name, freePort(), arguments);
+        return new ServiceProcess(name, freePort(), List.of("-Xmx512m", "-jar", JAR.toAbsolutePath().toString()),
+                arguments);
+    }
+
+    /** The jar with its own embedded PostgreSQL in the given data directory. */
+    public static ServiceProcess embedded(String name, Path dataDirectory) {
+        return new ServiceProcess(name, freePort(), List.of("-Xmx512m", "-jar", JAR.toAbsolutePath().toString()),
+                List.of("--eventshop.embedded-database.data-dir=" + dataDirectory));
+    }
+
+    /** Another Spring Boot application of the test classpath (the benchmarks' CRUD twin), in a JVM of its own. */
+    public static ServiceProcess mainClass(String name, Class<?> main, List<String> arguments) {
+        return new ServiceProcess(name, freePort(), List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                main.getName()), arguments);
     }
 
     /** Starts the JVM and waits until the service answers healthy. */
     public ServiceProcess start() {
         try {
             Files.createDirectories(LOGS);
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
-                    "--server.port=" + port,
-                    "--eventshop.security.admin-password=" + ShopClient.ADMIN_PASSWORD));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(launcher);
+            command.add("--server.port=" + port);
+            command.add("--eventshop.security.admin-password=" + ShopClient.ADMIN_PASSWORD);
             command.addAll(arguments);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -91,6 +106,14 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
         waitForExit();
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
     }
 
     public boolean isAlive() {

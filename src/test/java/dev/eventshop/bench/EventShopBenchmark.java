@@ -1,0 +1,346 @@
+package dev.eventshop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventshop.bench.twin.CrudTwinApplication;
+import dev.eventshop.support.ExternalPostgres;
+import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.support.ServiceProcess;
+import dev.eventshop.support.ShopClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every figure of BENCHMARKS.md in one run, on one PostgreSQL (fsync on), so that the ratios compare like with
+ * like on a noisy machine: {@code ./mvnw -Pbench verify}. Prints the report and writes it to
+ * {@code target/bench/report.md}. Not part of the normal test run.
+ */
+class EventShopBenchmark {
+
+    private static final int CLIENTS = 32;
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 5));
+    private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.measure-seconds", 15));
+    private static final int REPLAY_EVENTS = Integer.getInteger("bench.replay-events", 1_000_000);
+    private static final String ADMIN = HttpLoad.basic("admin", ShopClient.ADMIN_PASSWORD);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Report report = new Report();
+
+    @Test
+    void measureEverything() throws Exception {
+        report.machine();
+        try (ExternalPostgres database = new ExternalPostgres("bench").start()) {
+            JdbcTemplate jdbc = database.jdbc();
+            double limit = rawInserts(database);
+            try (ServiceProcess shop = ServiceProcess.on("bench-eventshop", database.jdbcUrl(), Map.of()).start()) {
+                double twin = crudTwin(database, jdbc);
+                double eventShop = topUps(shop);
+                report.ratio("c/a", "EventShop top-ups against raw inserts", eventShop / limit, 0.5);
+                report.ratio("c/b", "EventShop top-ups against the CRUD twin", eventShop / twin, 0.8);
+                orderLatency(shop);
+                aggregateLoading(shop, jdbc);
+                crossNode(database, shop, jdbc);
+            }
+            replay(database, jdbc);
+        }
+        startUp();
+        report.write(Path.of("target", "bench", "report.md"));
+    }
+
+    /** a) The limit: single-row INSERT transactions into a table shaped like the event table. */
+    private double rawInserts(ExternalPostgres database) throws Exception {
+        JdbcTemplate jdbc = database.jdbc();
+        jdbc.execute("""
+                create table bench_event (
+                    global_index bigint not null primary key, aggregate_identifier varchar(255) not null,
+                    sequence_number bigint not null, type varchar(255), event_identifier varchar(255) not null unique,
+                    payload_type varchar(255) not null, payload_revision varchar(255), payload bytea not null,
+                    meta_data bytea, time_stamp varchar(255) not null, unique (aggregate_identifier, sequence_number))""");
+        jdbc.execute("create sequence bench_event_seq");
+        byte[] payload = "{\"userId\":\"%s\",\"amount\":100,\"balanceAfter\":1000}".formatted(UUID.randomUUID())
+                .getBytes();
+        byte[] metaData = "{\"traceId\":\"%s\",\"principal\":\"admin\"}".formatted(UUID.randomUUID()).getBytes();
+        AtomicLong completed = new AtomicLong();
+        AtomicBoolean measuring = new AtomicBoolean();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        for (int client = 0; client < CLIENTS; client++) {
+            pool.submit(() -> {
+                String aggregate = UUID.randomUUID().toString();
+                try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+                     PreparedStatement insert = connection.prepareStatement("""
+                             insert into bench_event (global_index, aggregate_identifier, sequence_number, type,
+                               event_identifier, payload_type, payload_revision, payload, meta_data, time_stamp)
+                             values (nextval('bench_event_seq'), ?, ?, 'User', ?, 'BalanceToppedUp', null, ?, ?, ?)""")) {
+                    for (long sequence = 0; running.get(); sequence++) {
+                        insert.setString(1, aggregate);
+                        insert.setLong(2, sequence);
+                        insert.setString(3, UUID.randomUUID().toString());
+                        insert.setBytes(4, payload);
+                        insert.setBytes(5, metaData);
+                        insert.setString(6, java.time.Instant.now().toString());
+                        insert.executeUpdate(); // autocommit: one transaction, one fsync'd commit per row
+                        if (measuring.get()) {
+                            completed.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        Thread.sleep(WARM_UP.toMillis()); // the length of the warm-up, not a wait for a condition
+        measuring.set(true);
+        Thread.sleep(MEASURED.toMillis());
+        measuring.set(false);
+        running.set(false);
+        pool.shutdown();
+        pool.awaitTermination(60, TimeUnit.SECONDS);
+        double perSecond = completed.get() / (MEASURED.toNanos() / 1e9);
+        report.figure("a", "raw JDBC single-row INSERT transactions, 32 connections", perSecond, "tx/s");
+        return perSecond;
+    }
+
+    /** b) The CRUD twin: the same HTTP stack, a JPA entity whose balance is UPDATEd per top-up. */
+    private double crudTwin(ExternalPostgres database, JdbcTemplate jdbc) throws Exception {
+        jdbc.execute("create table crud_account (account_id varchar(36) primary key, balance bigint not null,"
+                + " version bigint not null)");
+        List<String> accounts = IntStream.range(0, CLIENTS).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        accounts.forEach(id -> jdbc.update("insert into crud_account values (?, 0, 0)", id));
+        try (ServiceProcess twin = ServiceProcess.mainClass("bench-crud-twin", CrudTwinApplication.class, List.of(
+                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres", "--spring.jpa.hibernate.ddl-auto=none")).start()) {
+            String base = twin.baseUrl() + "/api/accounts/";
+            HttpLoad.Throughput result = HttpLoad.closedLoop(CLIENTS, WARM_UP, MEASURED,
+                    client -> HttpLoad.post(base + accounts.get(client) + "/top-ups", ADMIN, "{\"amount\":100}"));
+            assertThat(result.failed()).as("failed twin top-ups").isZero();
+            report.figure("b", "CRUD twin top-ups over HTTP, 32 clients", result.perSecond(), "req/s");
+            return result.perSecond();
+        }
+    }
+
+    /** c) EventShop top-ups over HTTP, and i) the service's peak heap and RSS meanwhile. */
+    private double topUps(ServiceProcess shop) throws Exception {
+        ShopClient admin = shop.client();
+        List<String> users = IntStream.range(0, CLIENTS).mapToObj(i -> admin.registerUser("bench-" + i)).toList();
+        String base = shop.baseUrl() + "/api/users/";
+        MemoryWatch memory = new MemoryWatch(shop).start();
+        HttpLoad.Throughput result = HttpLoad.closedLoop(CLIENTS, WARM_UP, MEASURED,
+                client -> HttpLoad.post(base + users.get(client) + "/top-ups", ADMIN, "{\"amount\":100}"));
+        memory.stop();
+        assertThat(result.failed()).as("failed top-ups").isZero();
+        report.figure("c", "EventShop top-ups over HTTP, 32 clients", result.perSecond(), "req/s");
+        report.target("i", "peak heap used under (c)", memory.peakHeapMegabytes(), "MB", 512, true);
+        report.figure("i", "peak RSS under (c)", memory.peakRssMegabytes(), "MB");
+        return result.perSecond();
+    }
+
+    /** d) From an order being placed to the view showing it CONFIRMED, at a fixed open rate of 50 orders/s. */
+    private void orderLatency(ServiceProcess shop) throws Exception {
+        ShopClient admin = shop.client();
+        List<String> buyers = IntStream.range(0, 20).mapToObj(i -> admin.registerUser("buyer-" + i)).toList();
+        buyers.forEach(user -> admin.topUp(user, 1_000_000_000L));
+        String item = admin.addItem("Plenty", 1, 1_000_000);
+        String orders = shop.baseUrl() + "/api/orders";
+        HttpLoad.Latencies latencies = HttpLoad.openLoop(50, Duration.ofSeconds(20), () -> {
+            long started = System.nanoTime();
+            String buyer = buyers.get(ThreadLocalRandom.current().nextInt(buyers.size()));
+            HttpResponse<String> placed = HttpLoad.send(HttpLoad.post(orders, ADMIN,
+                    "{\"userId\":\"%s\",\"lines\":[{\"itemId\":\"%s\",\"quantity\":1}]}".formatted(buyer, item)));
+            String orderId = field(placed.body(), "orderId");
+            while (true) { // minVersion=1 waits in the service (a subscription query) until the order is decided
+                HttpResponse<String> view = HttpLoad.send(HttpLoad.get(orders + "/" + orderId + "?minVersion=1",
+                        ADMIN));
+                if (view.statusCode() == 200) {
+                    if (!"CONFIRMED".equals(field(view.body(), "status"))) {
+                        throw new IllegalStateException("not confirmed: " + view.body());
+                    }
+                    return (System.nanoTime() - started) / 1000;
+                }
+            }
+        });
+        assertThat(latencies.failed()).as("orders not confirmed").isZero();
+        report.target("d", "order placed to CONFIRMED in the view, p50", latencies.percentileMillis(50), "ms", 25,
+                true);
+        report.figure("d", "  p95", latencies.percentileMillis(95), "ms");
+        report.target("d", "  p99", latencies.percentileMillis(99), "ms", 150, true);
+    }
+
+    /** f) Loading an aggregate of 10 and of 10,000 events, with and without snapshots (a top-up's latency). */
+    private void aggregateLoading(ServiceProcess shop, JdbcTemplate jdbc) throws Exception {
+        String small = UUID.randomUUID().toString();
+        String large = UUID.randomUUID().toString();
+        EventSeeder seeder = new EventSeeder(jdbc);
+        seeder.user(small, 10);
+        seeder.user(large, 10_000);
+        double smallNoSnapshot = medianTopUpMillis(shop, jdbc, small, true);
+        double largeNoSnapshot = medianTopUpMillis(shop, jdbc, large, true);
+        HttpLoad.send(HttpLoad.post(shop.baseUrl() + "/api/users/" + large + "/top-ups", ADMIN, "{\"amount\":1}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class, large) > 0);
+        double largeSnapshot = medianTopUpMillis(shop, jdbc, large, false);
+        report.figure("f", "top-up of a user with 10 events, no snapshot", smallNoSnapshot, "ms");
+        report.figure("f", "top-up of a user with 10,000 events, no snapshot", largeNoSnapshot, "ms");
+        report.figure("f", "top-up of a user with 10,000 events, with snapshots", largeSnapshot, "ms");
+        report.ratio("f", "10,000 events with snapshots against 10 events", largeSnapshot / smallNoSnapshot, 2.0,
+                true);
+    }
+
+    private double medianTopUpMillis(ServiceProcess shop, JdbcTemplate jdbc, String user, boolean withoutSnapshots) {
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            if (withoutSnapshots) {
+                jdbc.update("delete from snapshot_event_entry where aggregate_identifier = ?", user);
+            }
+            long started = System.nanoTime();
+            HttpResponse<String> answer = HttpLoad.send(HttpLoad.post(shop.baseUrl() + "/api/users/" + user
+                    + "/top-ups", ADMIN, "{\"amount\":1}"));
+            micros.add((System.nanoTime() - started) / 1000);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        }
+        return new HttpLoad.Latencies(micros, 0).percentileMillis(50);
+    }
+
+    /** h) An append on one node to its projection on the other (the projection runs only there). */
+    private void crossNode(ExternalPostgres database, ServiceProcess a, JdbcTemplate jdbc) throws Exception {
+        try (ServiceProcess b = ServiceProcess.on("bench-node-b", database.jdbcUrl(), Map.of()).start()) {
+            ShopClient onA = a.client();
+            onA.post("/api/admin/processors/users/stop", Map.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                    "select distinct coalesce(owner, '') from token_entry where processor_name = 'users'",
+                    String.class).equals(List.of(b.nodeId())));
+            String user = onA.registerUser("cross-node");
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                long version = onA.post("/api/users/" + user + "/top-ups", Map.of("amount", 1)).getBody()
+                        .get("version").asLong();
+                long started = System.nanoTime();
+                while (b.client().get("/api/users/" + user).getBody().get("version").asLong() < version) {
+                    Thread.onSpinWait(); // the measured wait itself: the next read follows at once
+                }
+                micros.add((System.nanoTime() - started) / 1000);
+            }
+            onA.post("/api/admin/processors/users/start", Map.of());
+            report.target("h", "append on node A to node B's projection, p50",
+                    new HttpLoad.Latencies(micros, 0).percentileMillis(50), "ms", 25, true);
+        }
+    }
+
+    /** e) Replaying the users projection over a million stored events. */
+    private void replay(ExternalPostgres database, JdbcTemplate jdbc) throws Exception {
+        int perUser = 10;
+        new EventSeeder(jdbc).users(REPLAY_EVENTS / perUser, perUser);
+        long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        try (ServiceProcess shop = ServiceProcess.on("bench-replay", database.jdbcUrl(), Map.of()).start()) {
+            ShopClient admin = shop.client();
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> lag(admin, "users") == 0);
+            long started = System.nanoTime();
+            admin.post("/api/admin/processors/users/replay", Map.of());
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                JsonNode users = admin.get("/api/admin/processors/users").getBody();
+                return users.get("lag").asLong() == 0 && users.get("replayProgress").asDouble() == 1.0;
+            });
+            double seconds = (System.nanoTime() - started) / 1e9;
+            report.target("e", "replay of the users projection over %,d stored events".formatted(stored),
+                    stored / seconds, "events/s", 20_000, false);
+        }
+    }
+
+    /** g) Start-up to ready, with the embedded PostgreSQL's cluster and binaries already in place. */
+    private void startUp() {
+        Path data = IntegrationTest.newDataDirectory("bench-startup");
+        ServiceProcess.embedded("bench-startup-first", data).start().terminate();
+        List<Long> millis = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            ServiceProcess node = ServiceProcess.embedded("bench-startup-" + run, data);
+            long started = System.nanoTime();
+            node.start();
+            millis.add((System.nanoTime() - started) / 1_000_000);
+            node.terminate();
+        }
+        report.target("g", "start-up to healthy, embedded PostgreSQL, median of 3 (%s ms)".formatted(millis),
+                millis.stream().sorted().toList().get(1) / 1000.0, "s", 8, true);
+    }
+
+    private static long lag(ShopClient admin, String processor) {
+        return admin.get("/api/admin/processors/" + processor).getBody().get("lag").asLong();
+    }
+
+    private static String field(String json, String name) {
+        try {
+            return JSON.readTree(json).get(name).asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(json, e);
+        }
+    }
+
+    /** Reports the largest heap in use and the largest resident set of the service, sampled every 250 ms. */
+    private static final class MemoryWatch {
+
+        private final ServiceProcess service;
+        private final ExecutorService sampler = Executors.newSingleThreadExecutor();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private volatile double heapBytes;
+        private volatile double rssKilobytes;
+
+        MemoryWatch(ServiceProcess service) {
+            this.service = service;
+        }
+
+        MemoryWatch start() {
+            ShopClient admin = service.client();
+            sampler.submit(() -> {
+                while (running.get()) {
+                    JsonNode heap = admin.get("/actuator/metrics/jvm.memory.used?tag=area:heap").getBody();
+                    heapBytes = Math.max(heapBytes, heap.get("measurements").get(0).get("value").asDouble());
+                    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(service.pid()),
+                            "status"))) {
+                        if (line.startsWith("VmRSS:")) {
+                            rssKilobytes = Math.max(rssKilobytes, Double.parseDouble(line.replaceAll("\\D", "")));
+                        }
+                    }
+                    Thread.sleep(250); // the sampling period
+                }
+                return null;
+            });
+            return this;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            sampler.shutdown();
+            sampler.awaitTermination(10, TimeUnit.SECONDS);
+        }
+
+        double peakHeapMegabytes() {
+            return heapBytes / (1024 * 1024);
+        }
+
+        double peakRssMegabytes() {
+            return rssKilobytes / 1024;
+        }
+    }
+}
