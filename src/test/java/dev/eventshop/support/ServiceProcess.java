@@ -55,10 +55,21 @@ public final class ServiceProcess implements AutoCloseable {
                 List.of("--eventshop.embedded-database.data-dir=" + dataDirectory));
     }
 
-    /** Another Spring Boot application of the test classpath (the benchmarks' CRUD twin), in a JVM of its own. */
+    /**
+     * Another Spring Boot application from the test classes (the benchmarks' CRUD twin), in a JVM of its own and
+     * launched the way the service is: from the service's jar, with the test classes added to it. (Started from
+     * the flat test class path instead, every class lookup searches hundreds of jars under a lock, which made
+     * the twin slower than anything it was meant to be compared with.)
+     */
     public static ServiceProcess mainClass(String name, Class<?> main, List<String> arguments) {
-        return new ServiceProcess(name, freePort(), List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                main.getName()), arguments);
+        try {
+            Path classes = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new ServiceProcess(name, freePort(), List.of("-Xmx512m", "-cp", JAR.toAbsolutePath().toString(),
+                    "-Dloader.path=" + classes, "-Dloader.main=" + main.getName(),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"), arguments);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts the JVM and waits until the service answers healthy. */

@@ -1,4 +1,4 @@
-package dev.eventshop.bench.twin;
+package bench.crudtwin;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -19,7 +19,8 @@ import java.util.TreeSet;
 /**
  * The benchmarks' CRUD twin of EventShop's top-up: the same HTTP stack (Spring MVC on Tomcat, Spring Security
  * with HTTP Basic, Bean Validation, Jackson, Hikari, Hibernate, the same application.yml), but a JPA entity whose
- * balance is read with a row lock and UPDATEd, instead of events. Axon and Flyway are left out.
+ * balance is read with a row lock and UPDATEd, instead of events. Axon and Flyway are left out. It lives outside
+ * {@code dev.eventshop} so that the service's component and entity scans in the tests never pick it up.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

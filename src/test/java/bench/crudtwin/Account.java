@@ -1,4 +1,4 @@
-package dev.eventshop.bench.twin;
+package bench.crudtwin;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,7 +7,7 @@ import jakarta.persistence.Version;
 
 /** The twin's whole state: a row per account, its balance overwritten by every top-up. */
 @Entity
-@Table(name = "crud_account")
+@Table(schema = "bench", name = "crud_account")
 class Account {
 
     @Id

@@ -1,4 +1,4 @@
-package dev.eventshop.bench.twin;
+package bench.crudtwin;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package dev.eventshop.bench.twin;
+package bench.crudtwin;
 
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
