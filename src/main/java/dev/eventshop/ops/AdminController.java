@@ -110,15 +110,14 @@ class AdminController {
                     + " another node holds one of them.")
     @PostMapping("/processors/{name}/segments/{segment}/merge")
     ProcessorStatus merge(@PathVariable String name, @PathVariable @PositiveOrZero int segment) {
-        requireDone(processors.merge(name, segment), name, segment, "merge");
+        requireDone(processors.merge(name, segment), name, segment, "merged");
         return processors.one(name);
     }
 
-    private static void requireDone(boolean done, String name, int segment, String action) {
+    private static void requireDone(boolean done, String name, int segment, String changed) {
         if (!done) {
             throw new BusinessRuleViolation("segment-not-changed", "Segment " + segment + " of " + name
-                    + " was not " + (action.equals("split") ? "split" : "merged")
-                    + ": it does not exist, or another node holds it");
+                    + " was not " + changed + ": it does not exist, or another node holds it");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.eventshop.ops;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import org.axonframework.common.AxonThreadFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
@@ -55,11 +56,7 @@ class LiveMetrics {
     private final DashboardProperties properties;
     private final Deque<Sample> samples = new ArrayDeque<>();
     // one periodic task: a scheduler of its own keeps it from competing with Spring's or Axon's pools
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dashboard-sampler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("dashboard-sampler"));
     private Reading previous;
 
     LiveMetrics(MeterRegistry registry, ProcessorOperations processors, DashboardProperties properties) {
@@ -83,7 +80,7 @@ class LiveMetrics {
         return List.copyOf(samples);
     }
 
-    private void sampleQuietly() {
+    private synchronized void sampleQuietly() {
         try {
             sample();
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.eventshop.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.support.PoisonedUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,11 +111,7 @@ class AdminApiIntegrationTest extends IntegrationTest {
 
     @Test
     void deadLettersCanBeSeenRetriedAndGivenUp() {
-        String user = shop.registerUser("dead");
-        shop.awaitVersion("/api/users/" + user, 0);
-        POISONED.add(user);
-        shop.topUp(user, 40);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !lettersOf(user).isEmpty());
+        String user = PoisonedUsers.withDeadLetteredTopUp(shop, jdbc, "dead", 40);
 
         JsonNode letter = lettersOf(user).get(0);
         assertThat(letter.get("eventType").asText()).isEqualTo("BalanceToppedUp");
@@ -132,11 +129,7 @@ class AdminApiIntegrationTest extends IntegrationTest {
 
     @Test
     void oneSequenceCanBeRetriedAloneAndStaysWhenItFailsAgain() {
-        String user = shop.registerUser("retried-alone");
-        shop.awaitVersion("/api/users/" + user, 0);
-        POISONED.add(user);
-        shop.topUp(user, 15);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !lettersOf(user).isEmpty());
+        String user = PoisonedUsers.withDeadLetteredTopUp(shop, jdbc, "retried-alone", 15);
         String path = "/api/admin/dead-letters/users/" + user + "/retry";
 
         assertThat(shop.post(path, Map.of()).getBody().get("count").asInt()).as("still poisoned").isZero();

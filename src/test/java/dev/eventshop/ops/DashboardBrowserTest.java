@@ -2,6 +2,7 @@ package dev.eventshop.ops;
 
 import dev.eventshop.support.Browser;
 import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.support.PoisonedUsers;
 import dev.eventshop.support.Replays;
 import dev.eventshop.support.ShopClient;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -116,12 +117,7 @@ class DashboardBrowserTest extends IntegrationTest {
 
     @Test
     void aDeadLetterIsShownWithItsCauseAndARetryFromTheDashboardClearsIt() {
-        String user = shop.registerUser("dead-lettered-in-browser");
-        shop.awaitVersion("/api/users/" + user, 0);
-        POISONED.add(user);
-        shop.topUp(user, 300);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from dead_letter_entry where sequence_identifier = ?", Long.class, user) == 1);
+        String user = PoisonedUsers.withDeadLetteredTopUp(shop, jdbc, "dead-lettered-in-browser", 300);
 
         signedIn();
         browser.awaitText("#alerts", "dead letter");

@@ -5,9 +5,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A switch that makes the users projection fail on the top-ups of chosen users, as a bug or a bad event would.
@@ -17,6 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PoisonedUsers {
 
     public static final Set<String> POISONED = ConcurrentHashMap.newKeySet();
+
+    /** A new user whose top-up of the given amount the users projection has dead-lettered; the user stays poisoned. */
+    public static String withDeadLetteredTopUp(ShopClient shop, JdbcTemplate jdbc, String name, long amount) {
+        String user = shop.registerUser(name);
+        shop.awaitVersion("/api/users/" + user, 0);
+        POISONED.add(user);
+        shop.topUp(user, amount);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from"
+                + " dead_letter_entry where processing_group = 'users' and sequence_identifier = ?", Long.class, user) > 0);
+        return user;
+    }
 
     @Bean
     PoisonedHandler poisonedHandler() {

@@ -123,16 +123,8 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public int port() {
-        return port;
-    }
-
     public boolean isAlive() {
         return process != null && process.isAlive();
-    }
-
-    public int exitValue() {
-        return process.exitValue();
     }
 
     private void waitForExit() {

@@ -1,5 +1,6 @@
 package dev.eventshop.platform.cluster;
 
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -42,11 +43,7 @@ class SegmentBalancer implements SmartLifecycle {
     @Override
     public void start() {
         // one periodic task: its own thread keeps it independent of every pool that may be exhausted
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "segment-balancer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("segment-balancer"));
         long interval = properties.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::beatQuietly, 0, interval, TimeUnit.MILLISECONDS);
     }
