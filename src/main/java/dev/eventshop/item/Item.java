@@ -35,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Snapshots are Jackson JSON of the fields; bump {@link Revision} whenever the fields change.
  */
-@Aggregate(snapshotTriggerDefinition = "itemSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "itemSnapshotTrigger", cache = "itemCache")
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Item {

@@ -22,7 +22,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An order's life: PENDING until the saga confirms or rejects it, and then never again changed. */
-@Aggregate
+@Aggregate(cache = "orderCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Order {
 

@@ -1,5 +1,6 @@
 package dev.eventshop.order;
 
+import dev.eventshop.common.AboutAnOrder;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -14,7 +15,9 @@ class OrderSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        return OrderEvents.orderIdOf(event.getPayload()).map(Object.class::cast)
-                .orElseGet(() -> SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event));
+        if (event.getPayload() instanceof AboutAnOrder aboutAnOrder) {
+            return aboutAnOrder.orderId();
+        }
+        return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     }
 }

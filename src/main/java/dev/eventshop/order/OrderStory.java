@@ -1,5 +1,6 @@
 package dev.eventshop.order;
 
+import dev.eventshop.common.AboutAnOrder;
 import dev.eventshop.common.ReplayScope;
 import dev.eventshop.platform.history.AuditTrail.EventReference;
 import org.axonframework.config.ProcessingGroup;
@@ -26,11 +27,11 @@ class OrderStory {
     }
 
     @EventHandler
-    void on(Object payload, DomainEventMessage<?> event) {
-        OrderEvents.orderIdOf(payload).ifPresent(orderId -> jdbc.update("""
+    void on(AboutAnOrder payload, DomainEventMessage<?> event) {
+        jdbc.update("""
                 insert into order_story_event (order_id, aggregate_identifier, sequence_number) values (?, ?, ?)
                 on conflict (aggregate_identifier, sequence_number) do nothing""",
-                orderId, event.getAggregateIdentifier(), event.getSequenceNumber()));
+                payload.orderId(), event.getAggregateIdentifier(), event.getSequenceNumber());
     }
 
     /** A replay from the start, or a reset without a scope (as Axon's own tools make), rebuilds from nothing. */

@@ -2,6 +2,8 @@ package dev.eventshop.platform;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -19,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** How Axon runs here, beyond what {@code application.yml} can say. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SnapshotProperties.class)
+@EnableConfigurationProperties({SnapshotProperties.class, AggregateCacheProperties.class})
 class AxonConfiguration {
 
     /**
@@ -55,5 +57,24 @@ class AxonConfiguration {
     @Bean
     SnapshotTriggerDefinition itemSnapshotTrigger(Snapshotter snapshotter, SnapshotProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.itemThreshold());
+    }
+
+    @Bean
+    Cache userCache(AggregateCacheProperties properties) {
+        return aggregateCache(properties);
+    }
+
+    @Bean
+    Cache itemCache(AggregateCacheProperties properties) {
+        return aggregateCache(properties);
+    }
+
+    @Bean
+    Cache orderCache(AggregateCacheProperties properties) {
+        return aggregateCache(properties);
+    }
+
+    private static Cache aggregateCache(AggregateCacheProperties properties) {
+        return properties.maxEntries() > 0 ? new AggregateCache(properties.maxEntries()) : NoCache.INSTANCE;
     }
 }

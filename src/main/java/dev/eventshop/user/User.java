@@ -34,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>Snapshots are Jackson JSON of the fields (hence field visibility); bump {@link Revision} whenever the
  * fields change so that old snapshots are ignored and the user is rebuilt from its events.
  */
-@Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class User {

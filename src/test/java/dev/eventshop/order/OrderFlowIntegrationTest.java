@@ -6,7 +6,9 @@ import dev.eventshop.item.api.StockReserved;
 import dev.eventshop.support.IntegrationTest;
 import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.BalanceRefunded;
+import org.axonframework.config.Configuration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderFlowIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private Configuration axon;
+
+    @Test
+    void theSagaProcessorRoutesEachOrdersEventsToOneSegment() {
+        assertThat(axon.eventProcessingConfiguration().sagaConfiguration(OrderSaga.class).manager())
+                .isInstanceOf(OrderSagaManager.class);
+    }
 
     @Test
     void aCoveredOrderIsConfirmedAtTheReservedPrices() {

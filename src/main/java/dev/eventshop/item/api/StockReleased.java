@@ -1,4 +1,6 @@
 package dev.eventshop.item.api;
 
-public record StockReleased(String itemId, String orderId, int quantity, int stockAfter) {
+import dev.eventshop.common.AboutAnOrder;
+
+public record StockReleased(String itemId, String orderId, int quantity, int stockAfter) implements AboutAnOrder {
 }

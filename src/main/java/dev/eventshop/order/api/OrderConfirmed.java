@@ -1,4 +1,6 @@
 package dev.eventshop.order.api;
 
-public record OrderConfirmed(String orderId, String userId, long total) {
+import dev.eventshop.common.AboutAnOrder;
+
+public record OrderConfirmed(String orderId, String userId, long total) implements AboutAnOrder {
 }

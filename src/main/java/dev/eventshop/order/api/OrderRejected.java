@@ -1,4 +1,6 @@
 package dev.eventshop.order.api;
 
-public record OrderRejected(String orderId, String userId, RejectionReason reason) {
+import dev.eventshop.common.AboutAnOrder;
+
+public record OrderRejected(String orderId, String userId, RejectionReason reason) implements AboutAnOrder {
 }

@@ -1,5 +1,6 @@
 package dev.eventshop.platform.cluster;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * Several nodes on one PostgreSQL: commits wake every node, and segments are shared out between them.
@@ -61,9 +63,9 @@ class ClusterConfiguration {
     }
 
     @Bean
-    CommitListener commitListener(DataSource dataSource, NotifyingEventStore eventStore,
+    CommitListener commitListener(DataSource dataSource, NotifyingEventStore eventStore, List<Cache> aggregateCaches,
                                   ClusterProperties properties) {
-        return new CommitListener(dataSource, eventStore, properties);
+        return new CommitListener(dataSource, eventStore, aggregateCaches, properties);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.eventshop.platform.cluster;
 
+import org.axonframework.common.caching.Cache;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -9,10 +11,12 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * LISTENs on the notify channel on a connection of its own and wakes the local event store whenever a node
- * (this one included) commits events. If the connection is lost, for instance while PostgreSQL restarts, it
+ * LISTENs on the notify channel on a connection of its own and, whenever another node commits events, wakes the
+ * local event store and drops the aggregates they changed from the caches. If the connection is lost, for instance while PostgreSQL restarts, it
  * connects again; the processors still poll meanwhile, so nothing is missed, only later.
  */
 class CommitListener implements SmartLifecycle {
@@ -22,13 +26,16 @@ class CommitListener implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final NotifyingEventStore eventStore;
+    private final List<Cache> aggregateCaches;
     private final ClusterProperties properties;
     private volatile boolean running;
     private Thread thread;
 
-    CommitListener(DataSource dataSource, NotifyingEventStore eventStore, ClusterProperties properties) {
+    CommitListener(DataSource dataSource, NotifyingEventStore eventStore, List<Cache> aggregateCaches,
+                   ClusterProperties properties) {
         this.dataSource = dataSource;
         this.eventStore = eventStore;
+        this.aggregateCaches = aggregateCaches;
         this.properties = properties;
     }
 
@@ -62,10 +69,7 @@ class CommitListener implements SmartLifecycle {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 eventStore.wake(); // whatever was committed while not listening
                 while (running) {
-                    var notifications = postgres.getNotifications(WAIT_MILLIS);
-                    if (notifications != null && notifications.length > 0) {
-                        eventStore.wake();
-                    }
+                    heard(postgres.getNotifications(WAIT_MILLIS));
                 }
             } catch (SQLException e) {
                 if (running) {
@@ -73,6 +77,34 @@ class CommitListener implements SmartLifecycle {
                             properties.reconnectDelay());
                     pause();
                 }
+            }
+        }
+    }
+
+    /**
+     * Another node's commit: its aggregates leave this node's caches (which would otherwise find out only by a
+     * failed append), and the processors look for its events. This node's own commits have done both already.
+     */
+    private void heard(PGNotification[] notifications) {
+        if (notifications == null) {
+            return;
+        }
+        List<CommitNotice> fromOthers = Arrays.stream(notifications)
+                .map(notification -> CommitNotice.decode(notification.getParameter()))
+                .filter(notice -> !notice.fromThisNode())
+                .toList();
+        fromOthers.forEach(this::evict);
+        if (!fromOthers.isEmpty()) {
+            eventStore.wake();
+        }
+    }
+
+    private void evict(CommitNotice notice) {
+        for (Cache cache : aggregateCaches) {
+            if (notice.all()) {
+                cache.removeAll();
+            } else {
+                notice.aggregates().forEach(cache::remove);
             }
         }
     }

@@ -28,7 +28,7 @@ public class NotifyingEventStore extends EmbeddedEventStore {
         super.prepareCommit(events);
         if (!events.isEmpty()) {
             // in the appending transaction: one more statement, and no notification for a rolled-back append
-            jdbc.queryForObject("select pg_notify(?, '')", Object.class, channel);
+            jdbc.queryForObject("select pg_notify(?, ?)", Object.class, channel, CommitNotice.encode(events));
         }
     }
 

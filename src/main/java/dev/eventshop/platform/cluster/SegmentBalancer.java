@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +26,6 @@ class SegmentBalancer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
     /** Axon's token store names a claim's owner the same way. */
-    static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName();
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -52,7 +50,7 @@ class SegmentBalancer implements SmartLifecycle {
     public void stop() {
         scheduler.shutdownNow();
         try {
-            jdbc.update("delete from cluster_node where node_id = ?", NODE_ID);
+            jdbc.update("delete from cluster_node where node_id = ?", ClusterNode.ID);
         } catch (RuntimeException e) {
             log.debug("Could not remove this node's heartbeat; it times out instead", e);
         }
@@ -80,7 +78,7 @@ class SegmentBalancer implements SmartLifecycle {
     void beat() {
         jdbc.update("""
                 insert into cluster_node (node_id, last_seen) values (?, now())
-                on conflict (node_id) do update set last_seen = excluded.last_seen""", NODE_ID);
+                on conflict (node_id) do update set last_seen = excluded.last_seen""", ClusterNode.ID);
         Integer live = jdbc.queryForObject("select count(*) from cluster_node where last_seen > now() - ?::interval",
                 Integer.class, properties.nodeTimeout().toMillis() + " milliseconds");
         processing.eventProcessors().values().stream()

@@ -1,4 +1,6 @@
 package dev.eventshop.user.api;
 
-public record BalanceRefunded(String userId, String orderId, long amount, long balanceAfter) {
+import dev.eventshop.common.AboutAnOrder;
+
+public record BalanceRefunded(String userId, String orderId, long amount, long balanceAfter) implements AboutAnOrder {
 }
