@@ -67,7 +67,7 @@ class EventShopBenchmark {
                     orderLatency(shop);
                 }
                 if (ONLY.contains("f")) {
-                    aggregateLoading(shop, jdbc);
+                    aggregateLoading(database, jdbc);
                 }
                 if (ONLY.contains("h")) {
                     crossNode(database, shop, jdbc);
@@ -226,8 +226,18 @@ class EventShopBenchmark {
         report.target("d", "  at 50 orders/s, p99", latencies.percentileMillis(99), "ms", 150, true);
     }
 
-    /** f) Loading an aggregate of 10 and of 10,000 events, with and without snapshots (a top-up's latency). */
-    private void aggregateLoading(ServiceProcess shop, JdbcTemplate jdbc) throws Exception {
+    /**
+     * f) Loading an aggregate of 10 and of 10,000 events, with and without snapshots (a top-up's latency), on a node
+     * whose aggregate cache is off: with it, only the first command on an aggregate loads it.
+     */
+    private void aggregateLoading(ExternalPostgres database, JdbcTemplate jdbc) throws Exception {
+        try (ServiceProcess shop = ServiceProcess.on("bench-loading", database.jdbcUrl(),
+                Map.of("eventshop.aggregate-cache.max-entries", "0")).start()) {
+            aggregateLoading(shop, jdbc);
+        }
+    }
+
+    private void aggregateLoading(ServiceProcess shop, JdbcTemplate jdbc) {
         String small = UUID.randomUUID().toString();
         String large = UUID.randomUUID().toString();
         EventSeeder seeder = new EventSeeder(jdbc);
