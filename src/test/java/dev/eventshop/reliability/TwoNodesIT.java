@@ -78,6 +78,9 @@ class TwoNodesIT {
             // an event appended on A reaches B's projection on commit, not at B's next poll
             onA.post("/api/admin/processors/users/stop", Map.of());
             await().atMost(Duration.ofSeconds(30)).until(() -> owners(jdbc, "users").equals(Set.of(b.nodeId())));
+            // and B keeps them: A, which no longer runs the processor, does not count when they are shared out
+            await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10))
+                    .until(() -> owners(jdbc, "users").equals(Set.of(b.nodeId())));
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 millis.add(appendOnAndSeeOn(onA, onB, contended));

@@ -12,20 +12,22 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Shares each processor's segments fairly between the nodes on one PostgreSQL. Axon's processors claim every
  * segment they can, so the first node to start would do all the work; Axon Server balances them, but this
  * deployment has only PostgreSQL. So every node beats a heartbeat into {@code cluster_node} and, when it holds
- * more than its share (segments divided by live nodes, rounded up), releases the surplus for a while, which
- * another node then claims. A node that stops releases its segments at once (Axon does that on shutdown) and
+ * more than its share (segments divided by the live nodes that run the processor, rounded up), releases the
+ * surplus for a while, which another node then claims. A processor stopped on one node (from the dashboard, say)
+ * leaves its segments to the nodes still running it. A node that stops releases its segments at once (Axon does that on shutdown) and
  * removes its heartbeat; one that dies loses its claims after the token claim timeout.
  */
 class SegmentBalancer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
-
-    /** Axon's token store names a claim's owner the same way. */
+    /** Around each name in {@code cluster_node.running_processors}, so that one name never matches inside another. */
+    private static final String NAME_SEPARATOR = "|";
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -76,16 +78,29 @@ class SegmentBalancer implements SmartLifecycle {
     }
 
     void beat() {
-        jdbc.update("""
-                insert into cluster_node (node_id, last_seen) values (?, now())
-                on conflict (node_id) do update set last_seen = excluded.last_seen""", ClusterNode.ID);
-        Integer live = jdbc.queryForObject("select count(*) from cluster_node where last_seen > now() - ?::interval",
-                Integer.class, properties.nodeTimeout().toMillis() + " milliseconds");
-        processing.eventProcessors().values().stream()
+        List<StreamingEventProcessor> running = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .filter(StreamingEventProcessor::isRunning)
-                .forEach(processor -> shareOut(processor, Math.max(1, live == null ? 1 : live)));
+                .toList();
+        String names = running.stream().map(StreamingEventProcessor::getName)
+                .collect(Collectors.joining(NAME_SEPARATOR, NAME_SEPARATOR, NAME_SEPARATOR));
+        jdbc.update("""
+                insert into cluster_node (node_id, last_seen, running_processors) values (?, now(), ?)
+                on conflict (node_id) do update
+                set last_seen = excluded.last_seen, running_processors = excluded.running_processors""",
+                ClusterNode.ID, names);
+        running.forEach(processor -> shareOut(processor, nodesRunning(processor.getName())));
+    }
+
+    /** The live nodes that run the processor, this one included (it has just said so). */
+    private int nodesRunning(String processor) {
+        Integer nodes = jdbc.queryForObject("""
+                select count(*) from cluster_node
+                where last_seen > now() - ?::interval and position(? in running_processors) > 0""",
+                Integer.class, properties.nodeTimeout().toMillis() + " milliseconds",
+                NAME_SEPARATOR + processor + NAME_SEPARATOR);
+        return Math.max(1, nodes == null ? 1 : nodes);
     }
 
     private void shareOut(StreamingEventProcessor processor, int liveNodes) {
@@ -94,7 +109,8 @@ class SegmentBalancer implements SmartLifecycle {
         int share = (int) Math.ceil((segments == null ? 0 : segments) / (double) liveNodes);
         List<Integer> mine = processor.processingStatus().keySet().stream().sorted().toList();
         for (Integer segment : mine.subList(Math.min(share, mine.size()), mine.size())) {
-            log.info("Releasing segment {} of {}: this node holds more than its share of {} among {} nodes",
+            log.info("Releasing segment {} of {}: this node holds more than its share of {} among the {} nodes "
+                            + "running it",
                     segment, processor.getName(), share, liveNodes);
             processor.releaseSegment(segment, 3 * properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
