@@ -56,6 +56,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * As {@link #embedded}, started the way the README runs the packaged service: from the jar that the build
+     * extracts to {@code target/app}, with the class-data-sharing archive it records there.
+     */
+    public static ServiceProcess embeddedWithClassDataSharing(String name, Path dataDirectory) {
+        Path app = JAR.toAbsolutePath().resolveSibling("app");
+        return new ServiceProcess(name, freePort(), List.of("-Xmx512m", "-XX:SharedArchiveFile="
+                + app.resolve("eventshop.jsa"), "-jar", app.resolve("eventshop.jar").toString()),
+                List.of("--eventshop.embedded-database.data-dir=" + dataDirectory));
+    }
+
+    /**
      * Another Spring Boot application from the test classes (the benchmarks' CRUD twin), in a JVM of its own and
      * launched the way the service is: from the service's jar, with the test classes added to it. (Started from
      * the flat test class path instead, every class lookup searches hundreds of jars under a lock, which made
