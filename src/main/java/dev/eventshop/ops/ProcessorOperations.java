@@ -29,6 +29,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 
 /** Reads and steers Axon's event processors: status, lag, start, stop, replay, split and merge. */
 @Component
@@ -36,6 +38,8 @@ class ProcessorOperations {
 
     /** How long a split or merge may take: the processor has to finish its batch and hand the segment over. */
     private static final Duration SEGMENT_CHANGE_TIMEOUT = Duration.ofSeconds(30);
+    /** How often a split or merge looks for its commit in the token store. */
+    private static final Duration COMMIT_POLL = Duration.ofMillis(10);
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
@@ -118,11 +122,37 @@ class ProcessorOperations {
      * The node that runs this claims the segments it needs; it answers false when another node holds them.
      */
     boolean split(String name, int segment) {
-        return await(running(name, "split").splitSegment(segment), name, "split");
+        int before = segmentCount(name);
+        boolean done = await(running(name, "split").splitSegment(segment), name, "split");
+        return done && committed(name, count -> count > before);
     }
 
     boolean merge(String name, int segment) {
-        return await(running(name, "merge").mergeSegment(segment), name, "merge");
+        int before = segmentCount(name);
+        boolean done = await(running(name, "merge").mergeSegment(segment), name, "merge");
+        return done && committed(name, count -> count < before);
+    }
+
+    /**
+     * Axon completes a split or merge inside the transaction that writes the token store, so its answer can come
+     * before the change is committed; the caller reads the segments from the token store, so wait for the commit.
+     */
+    private boolean committed(String name, IntPredicate segmentCount) {
+        long deadline = System.nanoTime() + SEGMENT_CHANGE_TIMEOUT.toNanos();
+        while (!segmentCount.test(segmentCount(name))) {
+            if (System.nanoTime() > deadline) {
+                throw new BusinessRuleViolation("segment-change-failed", "The segments of " + name
+                        + " did not change in the token store within " + SEGMENT_CHANGE_TIMEOUT);
+            }
+            LockSupport.parkNanos(COMMIT_POLL.toNanos()); // no hook tells when Axon's transaction commits
+        }
+        return true;
+    }
+
+    private int segmentCount(String name) {
+        Integer count = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                Integer.class, name);
+        return count == null ? 0 : count;
     }
 
     /** A stopped processor would only queue the change until it starts again; refuse it instead. */

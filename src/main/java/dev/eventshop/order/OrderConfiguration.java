@@ -1,13 +1,13 @@
 package dev.eventshop.order;
 
-import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.modelling.saga.AnnotatedSagaManager;
 import org.axonframework.modelling.saga.SagaManagerSpanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
 
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrderProperties.class)
 class OrderConfiguration {
 
@@ -28,7 +28,7 @@ class OrderConfiguration {
     }
 
     /** As Axon builds a saga's manager by default, but of the class that routes events by order. */
-    private static OrderSagaManager orderSagaManager(Configuration configuration) {
+    private static OrderSagaManager orderSagaManager(org.axonframework.config.Configuration configuration) {
         return new OrderSagaManager(AnnotatedSagaManager.<OrderSaga>builder()
                 .sagaType(OrderSaga.class)
                 .sagaRepository(configuration.eventProcessingConfiguration().sagaConfiguration(OrderSaga.class)

@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * LISTENs on the notify channel on a connection of its own and, whenever another node commits events, wakes the
- * local event store and drops the aggregates they changed from the caches. If the connection is lost, for instance while PostgreSQL restarts, it
- * connects again; the processors still poll meanwhile, so nothing is missed, only later.
+ * local event store and drops the aggregates they changed from the caches. If the connection is lost, for instance
+ * while PostgreSQL restarts, it connects again; the processors still poll meanwhile, so nothing is missed, only
+ * later.
  */
 class CommitListener implements SmartLifecycle {
 

@@ -7,12 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+
 
 /**
  * Shares each processor's segments fairly between the nodes on one PostgreSQL. Axon's processors claim every
@@ -20,14 +23,12 @@ import java.util.stream.Collectors;
  * deployment has only PostgreSQL. So every node beats a heartbeat into {@code cluster_node} and, when it holds
  * more than its share (segments divided by the live nodes that run the processor, rounded up), releases the
  * surplus for a while, which another node then claims. A processor stopped on one node (from the dashboard, say)
- * leaves its segments to the nodes still running it. A node that stops releases its segments at once (Axon does that on shutdown) and
- * removes its heartbeat; one that dies loses its claims after the token claim timeout.
+ * leaves its segments to the nodes still running it. A node that stops releases its segments at once (Axon does
+ * that on shutdown) and removes its heartbeat; one that dies loses its claims after the token claim timeout.
  */
 class SegmentBalancer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
-    /** Around each name in {@code cluster_node.running_processors}, so that one name never matches inside another. */
-    private static final String NAME_SEPARATOR = "|";
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -83,35 +84,40 @@ class SegmentBalancer implements SmartLifecycle {
                 .map(StreamingEventProcessor.class::cast)
                 .filter(StreamingEventProcessor::isRunning)
                 .toList();
-        String names = running.stream().map(StreamingEventProcessor::getName)
-                .collect(Collectors.joining(NAME_SEPARATOR, NAME_SEPARATOR, NAME_SEPARATOR));
         jdbc.update("""
                 insert into cluster_node (node_id, last_seen, running_processors) values (?, now(), ?)
                 on conflict (node_id) do update
                 set last_seen = excluded.last_seen, running_processors = excluded.running_processors""",
-                ClusterNode.ID, names);
-        running.forEach(processor -> shareOut(processor, nodesRunning(processor.getName())));
+                ClusterNode.ID, running.stream().map(StreamingEventProcessor::getName).toArray(String[]::new));
+        Map<String, Integer> shares = shares();
+        // a processor missing from the answer (none should be) keeps what it holds
+        running.forEach(processor -> shareOut(processor,
+                shares.getOrDefault(processor.getName(), Integer.MAX_VALUE)));
     }
 
-    /** The live nodes that run the processor, this one included (it has just said so). */
-    private int nodesRunning(String processor) {
-        Integer nodes = jdbc.queryForObject("""
-                select count(*) from cluster_node
-                where last_seen > now() - ?::interval and position(? in running_processors) > 0""",
-                Integer.class, properties.nodeTimeout().toMillis() + " milliseconds",
-                NAME_SEPARATOR + processor + NAME_SEPARATOR);
-        return Math.max(1, nodes == null ? 1 : nodes);
+    /**
+     * Each processor's fair share per node, in one query: its segments divided by the live nodes that run it
+     * (this one included, as it has just said), rounded up.
+     */
+    private Map<String, Integer> shares() {
+        Map<String, Integer> shares = new HashMap<>();
+        jdbc.query("""
+                select p.name, count(*) as nodes,
+                  (select count(*) from token_entry t where t.processor_name = p.name) as segments
+                from cluster_node n cross join unnest(n.running_processors) as p(name)
+                where n.last_seen > now() - ?::interval
+                group by p.name""",
+                (RowCallbackHandler) row -> shares.put(row.getString("name"),
+                        (int) Math.ceil(row.getInt("segments") / (double) row.getInt("nodes"))),
+                properties.nodeTimeout().toMillis() + " milliseconds");
+        return shares;
     }
 
-    private void shareOut(StreamingEventProcessor processor, int liveNodes) {
-        Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
-                Integer.class, processor.getName());
-        int share = (int) Math.ceil((segments == null ? 0 : segments) / (double) liveNodes);
+    private void shareOut(StreamingEventProcessor processor, int share) {
         List<Integer> mine = processor.processingStatus().keySet().stream().sorted().toList();
         for (Integer segment : mine.subList(Math.min(share, mine.size()), mine.size())) {
-            log.info("Releasing segment {} of {}: this node holds more than its share of {} among the {} nodes "
-                            + "running it",
-                    segment, processor.getName(), share, liveNodes);
+            log.info("Releasing segment {} of {}: this node holds more than its share of {} among the nodes "
+                    + "running it", segment, processor.getName(), share);
             processor.releaseSegment(segment, 3 * properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
