@@ -42,6 +42,10 @@ class ItemEntry {
         this.version = version;
     }
 
+    String itemId() {
+        return itemId;
+    }
+
     ItemView toView() {
         return new ItemView(itemId, name, price, stock, version);
     }

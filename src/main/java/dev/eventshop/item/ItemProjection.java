@@ -10,12 +10,12 @@ import dev.eventshop.item.api.ItemView;
 import dev.eventshop.item.api.StockReleased;
 import dev.eventshop.item.api.StockReservationRejected;
 import dev.eventshop.item.api.StockReserved;
+import dev.eventshop.platform.ViewUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -28,9 +28,9 @@ import java.util.function.Consumer;
 class ItemProjection {
 
     private final ItemEntryRepository items;
-    private final QueryUpdateEmitter updates;
+    private final ViewUpdates updates;
 
-    ItemProjection(ItemEntryRepository items, QueryUpdateEmitter updates) {
+    ItemProjection(ItemEntryRepository items, ViewUpdates updates) {
         this.items = items;
         this.updates = updates;
     }
@@ -91,8 +91,8 @@ class ItemProjection {
 
     /** To subscription queries (read-your-writes waits), once this batch has committed. */
     private void emit(ItemEntry item) {
-        ItemView view = item.toView();
-        updates.emit(FindItem.class, query -> query.itemId().equals(view.itemId()), view);
+        String id = item.itemId();
+        updates.emit(FindItem.class, query -> query.itemId().equals(id), item::toView);
     }
 
     private void update(String itemId, Consumer<ItemEntry> change) {

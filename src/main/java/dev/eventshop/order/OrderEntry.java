@@ -89,6 +89,10 @@ class OrderEntry {
         this.version = version;
     }
 
+    String orderId() {
+        return orderId;
+    }
+
     OrderView toView() {
         return new OrderView(orderId, userId,
                 lines.stream().map(l -> new OrderView.Line(l.itemId, l.quantity, l.unitPrice)).toList(),

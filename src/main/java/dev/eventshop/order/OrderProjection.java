@@ -8,13 +8,13 @@ import dev.eventshop.order.api.OrderConfirmed;
 import dev.eventshop.order.api.OrderPlaced;
 import dev.eventshop.order.api.OrderRejected;
 import dev.eventshop.order.api.OrderView;
+import dev.eventshop.platform.ViewUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,9 +28,9 @@ import java.util.function.Consumer;
 class OrderProjection {
 
     private final OrderEntryRepository orders;
-    private final QueryUpdateEmitter updates;
+    private final ViewUpdates updates;
 
-    OrderProjection(OrderEntryRepository orders, QueryUpdateEmitter updates) {
+    OrderProjection(OrderEntryRepository orders, ViewUpdates updates) {
         this.orders = orders;
         this.updates = updates;
     }
@@ -89,7 +89,7 @@ class OrderProjection {
 
     /** To subscription queries (live order updates), once this batch has committed. */
     private void emit(OrderEntry order) {
-        OrderView view = order.toView();
-        updates.emit(FindOrder.class, query -> query.orderId().equals(view.orderId()), view);
+        String id = order.orderId();
+        updates.emit(FindOrder.class, query -> query.orderId().equals(id), order::toView);
     }
 }

@@ -32,6 +32,10 @@ class UserEntry {
         this.version = version;
     }
 
+    String userId() {
+        return userId;
+    }
+
     UserView toView() {
         return new UserView(userId, name, email, balance, version);
     }

@@ -1,6 +1,7 @@
 package dev.eventshop.user;
 
 import dev.eventshop.common.ReplayScope;
+import dev.eventshop.platform.ViewUpdates;
 import dev.eventshop.user.api.BalanceDebitRejected;
 import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.BalanceRefunded;
@@ -13,7 +14,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -24,9 +24,9 @@ import java.util.Optional;
 class UserProjection {
 
     private final UserEntryRepository users;
-    private final QueryUpdateEmitter updates;
+    private final ViewUpdates updates;
 
-    UserProjection(UserEntryRepository users, QueryUpdateEmitter updates) {
+    UserProjection(UserEntryRepository users, ViewUpdates updates) {
         this.users = users;
         this.updates = updates;
     }
@@ -77,8 +77,8 @@ class UserProjection {
 
     /** To subscription queries (read-your-writes waits), once this batch has committed. */
     private void emit(UserEntry user) {
-        UserView view = user.toView();
-        updates.emit(FindUser.class, query -> query.userId().equals(view.userId()), view);
+        String id = user.userId();
+        updates.emit(FindUser.class, query -> query.userId().equals(id), user::toView);
     }
 
     private void updateBalance(String userId, long balance, long version) {

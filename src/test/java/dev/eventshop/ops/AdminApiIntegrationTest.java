@@ -193,7 +193,7 @@ class AdminApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void prometheusScrapesLagPerProcessorAndAxonsHandlerTimers() {
+    void prometheusScrapesLagPerProcessorAndTimersPerMessageType() {
         shop.awaitVersion("/api/users/" + shop.registerUser("measured"), 0);
 
         int status = shop.status("GET", "/actuator/prometheus", null, "text/plain");
@@ -202,7 +202,11 @@ class AdminApiIntegrationTest extends IntegrationTest {
         assertThat(status).isEqualTo(200);
         assertThat(metrics).contains("eventshop_processor_lag_events{processor=\"users\"}")
                 .contains("eventshop_processor_lag_events{processor=\"OrderSagaProcessor\"}");
-        assertThat(metrics).containsPattern("(?m)^eventProcessor\\w*.*processorName=\"users\"");
+        assertThat(metrics)
+                .contains("eventProcessor_successTimer_seconds_count"
+                        + "{payloadType=\"UserRegistered\",processorName=\"users\"}")
+                .containsPattern("(?m)^eventProcessor_latency_milliseconds\\{processorName=\"users\"}")
+                .containsPattern("(?m)^commandBus_allTimer_seconds_count\\{payloadType=\"RegisterUser\"}");
     }
 
     @Test

@@ -35,8 +35,8 @@ class TwoNodesIT {
 
     private static final Map<String, String> SETTINGS = Map.of("eventshop.order.timeout", "15s");
     private static final List<String> PROCESSORS = List.of("users", "items", "orders", "OrderSagaProcessor");
-    /** Axon's counter of events a processor handled, per node: labels in Prometheus' alphabetical order. */
-    private static final Pattern HANDLED = Pattern.compile("(?m)^eventProcessor_successCounter_total\\{"
+    /** The count of events a processor handled, per node: labels in Prometheus' alphabetical order. */
+    private static final Pattern HANDLED = Pattern.compile("(?m)^eventProcessor_successTimer_seconds_count\\{"
             + "payloadType=\"(\\w+)\",processorName=\"(\\w+)\",?} ([0-9.E+]+)$");
 
     @Test
@@ -158,7 +158,7 @@ class TwoNodesIT {
     }
 
     /**
-     * Axon counts, per node, processor and event type, the events a processor handled successfully. Summed over
+     * Each node times, per processor and event type, the events a processor handled successfully. Summed over
      * both nodes, every count equals the number of such events in the store: none was handled twice, none missed.
      * (The saga processor is left out: a saga handles only the events of the orders it is associated with.)
      */
