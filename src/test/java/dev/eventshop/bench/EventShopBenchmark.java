@@ -157,19 +157,30 @@ class EventShopBenchmark {
             String shopBase = shop.baseUrl() + "/api/users/";
             List<Double> twinRounds = new ArrayList<>();
             List<Double> shopRounds = new ArrayList<>();
+            List<HttpLoad.Throughput> twinCpu = new ArrayList<>();
+            List<HttpLoad.Throughput> shopCpu = new ArrayList<>();
             MemoryWatch memory = new MemoryWatch(shop);
-            for (int round = 0; round < ROUNDS; round++) {
+            // round -1 is not counted: both JVMs have just started, and their first round was always the lowest
+            for (int round = -1; round < ROUNDS; round++) {
                 HttpLoad.Throughput crud = HttpLoad.closedLoop(CLIENTS, WARM_UP, MEASURED, client ->
-                        HttpLoad.post(twinBase + accounts.get(client) + "/top-ups", ADMIN, "{\"amount\":100}"));
+                        HttpLoad.post(twinBase + accounts.get(client) + "/top-ups", ADMIN, "{\"amount\":100}"),
+                        List.of(twin.process(), database.process()));
                 assertThat(crud.failed()).as("failed twin top-ups").isZero();
-                twinRounds.add(crud.perSecond());
+                if (round >= 0) {
+                    twinRounds.add(crud.perSecond());
+                    twinCpu.add(crud);
+                }
                 if (round == ROUNDS - 1) {
                     memory.start();
                 }
                 HttpLoad.Throughput events = HttpLoad.closedLoop(CLIENTS, WARM_UP, MEASURED, client ->
-                        HttpLoad.post(shopBase + users.get(client) + "/top-ups", ADMIN, "{\"amount\":100}"));
+                        HttpLoad.post(shopBase + users.get(client) + "/top-ups", ADMIN, "{\"amount\":100}"),
+                        List.of(shop.process(), database.process()));
                 assertThat(events.failed()).as("failed top-ups").isZero();
-                shopRounds.add(events.perSecond());
+                if (round >= 0) {
+                    shopRounds.add(events.perSecond());
+                    shopCpu.add(events);
+                }
             }
             memory.stop();
             double crud = median(twinRounds);
@@ -178,11 +189,19 @@ class EventShopBenchmark {
                     crud, "req/s");
             report.figure("c", "EventShop top-ups over HTTP, 32 clients, median of %s".formatted(rounded(shopRounds)),
                     eventShop, "req/s");
+            report.figure("b", "  CPU per top-up: twin JVM, median of rounds", medianCpu(twinCpu, 0), "ms");
+            report.figure("b", "  CPU per top-up: PostgreSQL, median of rounds", medianCpu(twinCpu, 1), "ms");
+            report.figure("c", "  CPU per top-up: EventShop JVM, median of rounds", medianCpu(shopCpu, 0), "ms");
+            report.figure("c", "  CPU per top-up: PostgreSQL, median of rounds", medianCpu(shopCpu, 1), "ms");
             report.ratio("c/a", "EventShop top-ups against raw inserts", eventShop / limit, 0.5);
             report.ratio("c/b", "EventShop top-ups against the CRUD twin", eventShop / crud, 0.8);
             report.target("i", "peak heap used under (c), last round", memory.peakHeapMegabytes(), "MB", 512, true);
             report.figure("i", "peak RSS under (c), last round", memory.peakRssMegabytes(), "MB");
         }
+    }
+
+    private static double medianCpu(List<HttpLoad.Throughput> rounds, int process) {
+        return median(rounds.stream().map(round -> round.cpuMillisPerRequest(process)).toList());
     }
 
     private static double median(List<Double> values) {

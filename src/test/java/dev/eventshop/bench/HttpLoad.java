@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /** HTTP load on 127.0.0.1: closed loops (clients that send again as soon as answered), or a fixed open rate. */
 final class HttpLoad {
@@ -25,7 +26,13 @@ final class HttpLoad {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    record Throughput(double perSecond, long completed, long failed) {
+    /** @param cpuNanos CPU time each watched process (with its children) spent in the measured window */
+    record Throughput(double perSecond, long completed, long failed, long[] cpuNanos) {
+
+        /** The CPU time the {@code index}th watched process spent per 2xx answer. */
+        double cpuMillisPerRequest(int index) {
+            return cpuNanos[index] / 1e6 / completed;
+        }
     }
 
     record Latencies(List<Long> micros, long failed) {
@@ -68,9 +75,12 @@ final class HttpLoad {
         }
     }
 
-    /** Each client sends its requests one after another; counts the 2xx answers in the measured window. */
-    static Throughput closedLoop(int clients, Duration warmUp, Duration measured, IntFunction<HttpRequest> request)
-            throws InterruptedException {
+    /**
+     * Each client sends its requests one after another; counts the 2xx answers in the measured window, and the CPU
+     * time the watched processes spent in it.
+     */
+    static Throughput closedLoop(int clients, Duration warmUp, Duration measured, IntFunction<HttpRequest> request,
+                                 List<ProcessHandle> watched) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmUp.toNanos();
         long measureTo = measureFrom + measured.toNanos();
@@ -95,8 +105,14 @@ final class HttpLoad {
             });
         }
         pool.shutdown();
+        TimeUnit.NANOSECONDS.sleep(measureFrom - System.nanoTime());
+        long[] cpu = watched.stream().mapToLong(HttpLoad::cpuNanos).toArray();
+        TimeUnit.NANOSECONDS.sleep(measureTo - System.nanoTime());
+        for (int i = 0; i < cpu.length; i++) {
+            cpu[i] = cpuNanos(watched.get(i)) - cpu[i];
+        }
         pool.awaitTermination(measured.toSeconds() + warmUp.toSeconds() + 60, TimeUnit.SECONDS);
-        return new Throughput(completed.get() / (measured.toNanos() / 1e9), completed.get(), failed.get());
+        return new Throughput(completed.get() / (measured.toNanos() / 1e9), completed.get(), failed.get(), cpu);
     }
 
     /** One operation every 1/rate seconds, whatever the previous ones are doing; each reports its latency in µs. */
@@ -119,5 +135,12 @@ final class HttpLoad {
         workers.shutdown();
         workers.awaitTermination(60, TimeUnit.SECONDS);
         return new Latencies(List.copyOf(micros), failed.get());
+    }
+
+    /** A process's CPU time so far, with that of its living children (PostgreSQL's server processes). */
+    private static long cpuNanos(ProcessHandle process) {
+        return Stream.concat(Stream.of(process), process.descendants())
+                .mapToLong(each -> each.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -49,6 +50,17 @@ public final class ExternalPostgres implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server = null;
+    }
+
+    /** The postmaster; its server processes are its children. */
+    public ProcessHandle process() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("cluster").resolve("postmaster.pid"))
+                    .get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String jdbcUrl() {

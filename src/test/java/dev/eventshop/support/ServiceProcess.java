@@ -134,6 +134,10 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
