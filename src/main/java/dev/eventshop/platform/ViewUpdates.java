@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  *
  * <p>Nothing is sent while the event being handled is replayed. A replay rebuilds a view through states that are
  * long past, and a subscriber wants the view as it is now: an order that is CONFIRMED must not be shown PLACED
- * again. (It also saves a tenth of a replay's time.) A read that waits for a version during a replay gets its
- * answer once the replay has passed it, at its next try.
+ * again. A read that waits for a version during a replay gets its answer once the replay has passed it, at its
+ * next try.
  */
 @Component
 public class ViewUpdates {
@@ -29,7 +29,7 @@ public class ViewUpdates {
     /**
      * @param queryType the query whose subscribers may want the update
      * @param filter    which of those queries' subscribers get it
-     * @param view      the view as it now is, made only when it is sent
+     * @param view      the view as it now is, made only when an update is sent
      */
     public <Q, V> void emit(Class<Q> queryType, Predicate<? super Q> filter, Supplier<V> view) {
         if (!replaying()) {
