@@ -56,7 +56,8 @@ class LiveMetrics {
     private final DashboardProperties properties;
     private final Deque<Sample> samples = new ArrayDeque<>();
     // one periodic task: a scheduler of its own keeps it from competing with Spring's or Axon's pools
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("dashboard-sampler"));
+    private final ScheduledExecutorService sampler =
+            Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("dashboard-sampler"));
     private Reading previous;
 
     LiveMetrics(MeterRegistry registry, ProcessorOperations processors, DashboardProperties properties) {
@@ -90,7 +91,8 @@ class LiveMetrics {
     }
 
     synchronized void sample() {
-        Reading now = new Reading(System.nanoTime(), processors.headOfStore(), totals(COMMAND_TIMER), totals(HANDLER_TIMER));
+        Reading now = new Reading(System.nanoTime(), processors.headOfStore(), totals(COMMAND_TIMER),
+                totals(HANDLER_TIMER));
         if (previous != null) {
             double seconds = (now.nanos() - previous.nanos()) / 1e9;
             long commands = now.commands().count() - previous.commands().count();
