@@ -1,8 +1,8 @@
 package dev.eventshop.item;
 
-import dev.eventshop.common.Ids;
-import dev.eventshop.common.Limits;
-import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.web.Ids;
+import dev.eventshop.platform.web.Limits;
+import dev.eventshop.platform.web.NotFoundException;
 import dev.eventshop.item.api.AddItem;
 import dev.eventshop.item.api.ChangePrice;
 import dev.eventshop.item.api.FindItem;
@@ -11,8 +11,8 @@ import dev.eventshop.item.api.ItemAdded;
 import dev.eventshop.item.api.ItemChange;
 import dev.eventshop.item.api.ItemView;
 import dev.eventshop.item.api.RestockItem;
-import dev.eventshop.platform.IdempotentCreation;
-import dev.eventshop.platform.VersionedViews;
+import dev.eventshop.platform.commands.IdempotentCreation;
+import dev.eventshop.platform.views.VersionedViews;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.history.TimeTravel;

@@ -10,7 +10,7 @@ import dev.eventshop.item.api.ItemView;
 import dev.eventshop.item.api.StockReleased;
 import dev.eventshop.item.api.StockReservationRejected;
 import dev.eventshop.item.api.StockReserved;
-import dev.eventshop.platform.ViewUpdates;
+import dev.eventshop.platform.views.ViewUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,7 +1,7 @@
 package dev.eventshop.ops;
 
 import dev.eventshop.common.BusinessRuleViolation;
-import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.web.NotFoundException;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,6 @@
 package dev.eventshop.ops;
 
-import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;

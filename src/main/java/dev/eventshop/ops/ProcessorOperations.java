@@ -1,7 +1,7 @@
 package dev.eventshop.ops;
 
 import dev.eventshop.common.BusinessRuleViolation;
-import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.web.NotFoundException;
 import dev.eventshop.common.ReplayScope;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;

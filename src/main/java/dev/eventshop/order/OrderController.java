@@ -1,9 +1,9 @@
 package dev.eventshop.order;
 
-import dev.eventshop.common.Ids;
-import dev.eventshop.common.InvalidInputException;
-import dev.eventshop.common.Limits;
-import dev.eventshop.common.NotFoundException;
+import dev.eventshop.platform.web.Ids;
+import dev.eventshop.platform.web.InvalidInputException;
+import dev.eventshop.platform.web.Limits;
+import dev.eventshop.platform.web.NotFoundException;
 import dev.eventshop.order.api.FindOrder;
 import dev.eventshop.order.api.FindOrdersOfUser;
 import dev.eventshop.order.api.OrderLine;
@@ -11,8 +11,8 @@ import dev.eventshop.order.api.OrderPlaced;
 import dev.eventshop.order.api.OrderStatus;
 import dev.eventshop.order.api.OrderView;
 import dev.eventshop.order.api.PlaceOrder;
-import dev.eventshop.platform.IdempotentCreation;
-import dev.eventshop.platform.VersionedViews;
+import dev.eventshop.platform.commands.IdempotentCreation;
+import dev.eventshop.platform.views.VersionedViews;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.security.Access;

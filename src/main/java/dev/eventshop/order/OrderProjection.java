@@ -8,7 +8,7 @@ import dev.eventshop.order.api.OrderConfirmed;
 import dev.eventshop.order.api.OrderPlaced;
 import dev.eventshop.order.api.OrderRejected;
 import dev.eventshop.order.api.OrderView;
-import dev.eventshop.platform.ViewUpdates;
+import dev.eventshop.platform.views.ViewUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -10,7 +10,7 @@ import dev.eventshop.order.api.OrderLine;
 import dev.eventshop.order.api.OrderPlaced;
 import dev.eventshop.order.api.RejectOrder;
 import dev.eventshop.order.api.RejectionReason;
-import dev.eventshop.platform.CommandRetryConfiguration;
+import dev.eventshop.platform.commands.CommandRetryConfiguration;
 import dev.eventshop.user.api.BalanceDebitRejected;
 import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.DebitBalance;

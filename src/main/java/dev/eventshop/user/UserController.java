@@ -1,11 +1,11 @@
 package dev.eventshop.user;
 
-import dev.eventshop.common.Ids;
-import dev.eventshop.common.InvalidInputException;
-import dev.eventshop.common.Limits;
-import dev.eventshop.common.NotFoundException;
-import dev.eventshop.platform.IdempotentCreation;
-import dev.eventshop.platform.VersionedViews;
+import dev.eventshop.platform.web.Ids;
+import dev.eventshop.platform.web.InvalidInputException;
+import dev.eventshop.platform.web.Limits;
+import dev.eventshop.platform.web.NotFoundException;
+import dev.eventshop.platform.commands.IdempotentCreation;
+import dev.eventshop.platform.views.VersionedViews;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.history.TimeTravel;

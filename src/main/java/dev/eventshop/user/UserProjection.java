@@ -1,7 +1,7 @@
 package dev.eventshop.user;
 
 import dev.eventshop.common.ReplayScope;
-import dev.eventshop.platform.ViewUpdates;
+import dev.eventshop.platform.views.ViewUpdates;
 import dev.eventshop.user.api.BalanceDebitRejected;
 import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.BalanceRefunded;

@@ -1,5 +1,6 @@
 package dev.eventshop.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,14 +11,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Features talk to each other only through their {@code api} packages; their internals stay package-private. */
+/**
+ * Features talk to each other only through their {@code api} packages; their internals stay package-private; the
+ * platform is grouped by concern, and every package says what it is for.
+ */
 class ArchitectureTest {
 
     private static final List<String> FEATURES = List.of("user", "item", "order");
+    private static final String PACKAGE_INFO = "package-info";
     private static JavaClasses production;
 
     @BeforeAll
@@ -54,7 +63,7 @@ class ArchitectureTest {
 
     @Test
     void apiPackagesHoldOnlyMessagesViewsAndExceptions() {
-        classes().that().resideInAPackage("dev.eventshop.*.api")
+        classes().that().resideInAPackage("dev.eventshop.*.api").and().doNotHaveSimpleName(PACKAGE_INFO)
                 .should().beRecords().orShould().beEnums().orShould().beAssignableTo(RuntimeException.class)
                 .because("an api is the commands, events, queries and views a feature offers")
                 .check(production);
@@ -74,5 +83,30 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         FEATURES.stream().map(f -> "dev.eventshop." + f + "..").toArray(String[]::new))
                 .check(production);
+    }
+
+    @Test
+    void commonDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("dev.eventshop.common..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        FEATURES.stream().map(f -> "dev.eventshop." + f + "..").toArray(String[]::new))
+                .check(production);
+    }
+
+    @Test
+    void platformIsGroupedByConcern() {
+        noClasses().that().doNotHaveSimpleName(PACKAGE_INFO).should().resideInAPackage("dev.eventshop.platform")
+                .because("each piece of infrastructure lives in the package of its concern (axon, views, database, ...)")
+                .check(production);
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        Set<String> packages = production.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
+        Set<String> described = production.stream()
+                .filter(type -> type.getSimpleName().equals(PACKAGE_INFO))
+                .map(JavaClass::getPackageName)
+                .collect(Collectors.toSet());
+        assertThat(described).as("packages with a package-info.java").containsAll(packages);
     }
 }

@@ -1,9 +1,7 @@
 package dev.eventshop.platform.web;
 
 import dev.eventshop.common.BusinessRuleViolation;
-import dev.eventshop.common.InvalidInputException;
-import dev.eventshop.common.NotFoundException;
-import dev.eventshop.platform.ViewBehindException;
+import dev.eventshop.platform.views.ViewBehindException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;

@@ -1,0 +1,30 @@
+package dev.eventshop.platform.web;
+
+/**
+ * Bounds on client input. Anything beyond them is a client mistake (answered 400), long before it could
+ * overflow a balance or a stock.
+ */
+public final class Limits {
+
+    /** The largest single amount or price: ten billion in cents. */
+    public static final long MAX_AMOUNT = 1_000_000_000_000L;
+    /** The largest quantity on one order line or restock, and the largest initial stock. */
+    public static final int MAX_QUANTITY = 1_000_000;
+    /** The most lines on one order. */
+    public static final int MAX_ORDER_LINES = 100;
+    /** The longest name of a user or an item. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** The shortest password a customer may choose. */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    /** The longest password: BCrypt reads at most 72 bytes, and refuses more. */
+    public static final int MAX_PASSWORD_LENGTH = 72;
+    /** The longest e-mail address (RFC 5321 allows 254). */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    /** Names and e-mail addresses are printable text: no control characters (PostgreSQL refuses NUL). */
+    public static final String PRINTABLE = "[^\\p{Cntrl}]*";
+    public static final String PRINTABLE_MESSAGE = "must not contain control characters";
+
+    private Limits() {
+    }
+}
