@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Features talk to each other only through their {@code api} packages; their internals stay package-private; the
@@ -83,6 +84,18 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         FEATURES.stream().map(f -> "dev.eventshop." + f + "..").toArray(String[]::new))
                 .check(production);
+    }
+
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        slices().matching("dev.eventshop.(*)..").should().beFreeOfCycles()
+                .because("features, ops, platform and common build on each other in one direction only")
+                .check(production);
+    }
+
+    @Test
+    void platformConcernsHaveNoCycles() {
+        slices().matching("dev.eventshop.platform.(*)..").should().beFreeOfCycles().check(production);
     }
 
     @Test

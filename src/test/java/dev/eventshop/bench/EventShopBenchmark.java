@@ -50,7 +50,7 @@ class EventShopBenchmark {
     private static final String ADMIN = HttpLoad.basic("admin", ShopClient.ADMIN_PASSWORD);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** -Dbench.only=b,c runs only those figures (a quick look while tuning); all by default. */
-    private static final String ONLY = System.getProperty("bench.only", "abcdefghi");
+    private static final String ONLY = System.getProperty("bench.only", "abcdefghij");
 
     private final Report report = new Report();
 
@@ -74,6 +74,9 @@ class EventShopBenchmark {
                 if (ONLY.contains("h")) {
                     crossNode(database, shop, jdbc);
                 }
+            }
+            if (ONLY.contains("j")) {
+                handlerTimeouts(database, jdbc);
             }
             if (ONLY.contains("e")) {
                 replay(database, jdbc);
@@ -236,6 +239,9 @@ class EventShopBenchmark {
                 }
             }
         };
+        // Not counted: the first orders this JVM sees load and compile the order path (the saga, its deadline, the
+        // events' serializers). Without this, they fell into the light run, which came first, as its p99.
+        HttpLoad.openLoop(50, WARM_UP, placeAndAwaitConfirmation);
         HttpLoad.Latencies light = HttpLoad.openLoop(10, Duration.ofSeconds(15), placeAndAwaitConfirmation);
         HttpLoad.Latencies latencies = HttpLoad.openLoop(50, Duration.ofSeconds(20), placeAndAwaitConfirmation);
         assertThat(light.failed() + latencies.failed()).as("orders not confirmed").isZero();
@@ -245,6 +251,56 @@ class EventShopBenchmark {
                 "ms", 25, true);
         report.figure("d", "  at 50 orders/s, p95", latencies.percentileMillis(95), "ms");
         report.target("d", "  at 50 orders/s, p99", latencies.percentileMillis(99), "ms", 150, true);
+    }
+
+    /**
+     * j) Axon's handler timeouts ({@code axon.timeout.enabled}) on against off: two services, each on a database of
+     * its own in the same PostgreSQL, top-ups at 32 clients in alternating rounds (the median round of each counts).
+     */
+    private void handlerTimeouts(ExternalPostgres database, JdbcTemplate jdbc) throws Exception {
+        jdbc.execute("create database timeouts_on");
+        jdbc.execute("create database timeouts_off");
+        String server = database.jdbcUrl().substring(0, database.jdbcUrl().lastIndexOf('/') + 1);
+        try (ServiceProcess on = ServiceProcess.on("bench-timeouts-on", server + "timeouts_on",
+                Map.of("axon.timeout.enabled", "true")).start();
+             ServiceProcess off = ServiceProcess.on("bench-timeouts-off", server + "timeouts_off",
+                     Map.of("axon.timeout.enabled", "false")).start()) {
+            List<String> onUsers = IntStream.range(0, CLIENTS).mapToObj(i -> on.client().registerUser("on-" + i))
+                    .toList();
+            List<String> offUsers = IntStream.range(0, CLIENTS).mapToObj(i -> off.client().registerUser("off-" + i))
+                    .toList();
+            List<Double> onRounds = new ArrayList<>();
+            List<Double> offRounds = new ArrayList<>();
+            List<HttpLoad.Throughput> onCpu = new ArrayList<>();
+            List<HttpLoad.Throughput> offCpu = new ArrayList<>();
+            for (int round = -1; round < ROUNDS; round++) { // round -1 warms both JVMs up and is not counted
+                HttpLoad.Throughput withTimeouts = topUps(on, onUsers, database);
+                HttpLoad.Throughput without = topUps(off, offUsers, database);
+                if (round >= 0) {
+                    onRounds.add(withTimeouts.perSecond());
+                    onCpu.add(withTimeouts);
+                    offRounds.add(without.perSecond());
+                    offCpu.add(without);
+                }
+            }
+            report.figure("j", "top-ups, handler timeouts off, median of %s".formatted(rounded(offRounds)),
+                    median(offRounds), "req/s");
+            report.figure("j", "top-ups, handler timeouts on, median of %s".formatted(rounded(onRounds)),
+                    median(onRounds), "req/s");
+            report.figure("j", "  CPU per top-up: JVM with timeouts off, median of rounds", medianCpu(offCpu, 0), "ms");
+            report.figure("j", "  CPU per top-up: JVM with timeouts on, median of rounds", medianCpu(onCpu, 0), "ms");
+            report.figure("j", "timeouts on against off (throughput)", median(onRounds) / median(offRounds), "");
+        }
+    }
+
+    private static HttpLoad.Throughput topUps(ServiceProcess shop, List<String> users, ExternalPostgres database)
+            throws Exception {
+        String base = shop.baseUrl() + "/api/users/";
+        HttpLoad.Throughput result = HttpLoad.closedLoop(CLIENTS, WARM_UP, MEASURED, client ->
+                HttpLoad.post(base + users.get(client) + "/top-ups", ADMIN, "{\"amount\":100}"),
+                List.of(shop.process(), database.process()));
+        assertThat(result.failed()).as("failed top-ups").isZero();
+        return result;
     }
 
     /**

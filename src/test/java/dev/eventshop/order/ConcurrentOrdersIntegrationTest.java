@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Many buyers, little stock: the invariants of DESIGN.md hold under contention. */
+/** Many buyers, little stock: the invariants of docs/design.md hold under contention. */
 class ConcurrentOrdersIntegrationTest extends IntegrationTest {
 
     @Autowired

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two service processes on one PostgreSQL, as DESIGN.md's scale-out promises: they share every processor's
+ * Two service processes on one PostgreSQL, as docs/design.md's scale-out promises: they share every processor's
  * segments, handle each event once, never corrupt an aggregate they both change, wake each other on commit, and
  * take over from each other, within the claim timeout after a kill and at once after a graceful stop.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The invariants of DESIGN.md, recomputed from the event store alone with SQL: money and stock are conserved,
+ * The invariants of docs/design.md, recomputed from the event store alone with SQL: money and stock are conserved,
  * nothing is negative, a rejected order holds nothing back and a confirmed one paid for what it reserved.
  */
 public final class StoreInvariants {

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The one-command default: when no {@code spring.datasource.url} is given, run PostgreSQL in-process
- * with its data kept in {@code eventshop.data-dir}. With a URL set, this configuration stays out of the
+ * with its data kept in {@code eventshop.embedded-database.data-dir}. With a URL set, this configuration stays out of the
  * way and Spring Boot's own DataSource configuration takes over.
  */
 @Configuration(proxyBeanMethods = false)
