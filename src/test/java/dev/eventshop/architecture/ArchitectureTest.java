@@ -79,8 +79,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void platformDoesNotDependOnFeatures() {
-        noClasses().that().resideInAPackage("dev.eventshop.platform..")
+    void platformAndCommonDependOnNoFeature() {
+        noClasses().that().resideInAnyPackage("dev.eventshop.platform..", "dev.eventshop.common..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         FEATURES.stream().map(f -> "dev.eventshop." + f + "..").toArray(String[]::new))
                 .check(production);
@@ -96,14 +96,6 @@ class ArchitectureTest {
     @Test
     void platformConcernsHaveNoCycles() {
         slices().matching("dev.eventshop.platform.(*)..").should().beFreeOfCycles().check(production);
-    }
-
-    @Test
-    void commonDependsOnNoFeature() {
-        noClasses().that().resideInAPackage("dev.eventshop.common..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        FEATURES.stream().map(f -> "dev.eventshop." + f + "..").toArray(String[]::new))
-                .check(production);
     }
 
     @Test

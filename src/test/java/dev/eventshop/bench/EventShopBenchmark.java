@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +52,9 @@ class EventShopBenchmark {
     private static final String ADMIN = HttpLoad.basic("admin", ShopClient.ADMIN_PASSWORD);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** -Dbench.only=b,c runs only those figures (a quick look while tuning); all by default. */
-    private static final String ONLY = System.getProperty("bench.only", "abcdefghij");
+    private static final String ONLY = System.getProperty("bench.only", "abcdefghijk");
+    /** (k): another build's jar to compare this one with, e.g. one built from the commit before an upgrade. */
+    private static final String BASELINE_JAR = System.getProperty("bench.baseline-jar", "");
 
     private final Report report = new Report();
 
@@ -66,7 +70,7 @@ class EventShopBenchmark {
                     throughputs(database, jdbc, shop, limit);
                 }
                 if (ONLY.contains("d")) {
-                    orderLatency(shop);
+                    orderLatency(shop, jdbc);
                 }
                 if (ONLY.contains("f")) {
                     aggregateLoading(database, jdbc);
@@ -74,6 +78,9 @@ class EventShopBenchmark {
                 if (ONLY.contains("h")) {
                     crossNode(database, shop, jdbc);
                 }
+            }
+            if (ONLY.contains("k") && !BASELINE_JAR.isBlank()) {
+                againstBaseline(database, jdbc, Path.of(BASELINE_JAR));
             }
             if (ONLY.contains("j")) {
                 handlerTimeouts(database, jdbc);
@@ -216,13 +223,63 @@ class EventShopBenchmark {
     }
 
     /** d) From an order being placed to the view showing it CONFIRMED, at a fixed open rate of 50 orders/s. */
-    private void orderLatency(ServiceProcess shop) throws Exception {
+    private void orderLatency(ServiceProcess shop, JdbcTemplate jdbc) throws Exception {
+        Supplier<Long> placeAndAwaitConfirmation = orderPlacer(shop);
+        // Not counted: the first orders this JVM sees load and compile the order path (the saga, its deadline, the
+        // events' serializers). Without this, they fell into the light run, which came first, as its p99.
+        HttpLoad.openLoop(50, WARM_UP, placeAndAwaitConfirmation);
+        Instant lightStarted = Instant.now();
+        HttpLoad.Latencies light = HttpLoad.openLoop(10, Duration.ofSeconds(15), placeAndAwaitConfirmation);
+        Instant busyStarted = Instant.now();
+        HttpLoad.Latencies latencies = HttpLoad.openLoop(50, Duration.ofSeconds(20), placeAndAwaitConfirmation);
+        Instant busyEnded = Instant.now();
+        assertThat(light.failed() + latencies.failed()).as("orders not confirmed").isZero();
+        report.figure("d", "the same at 10 orders/s (light load), p50", light.percentileMillis(50), "ms");
+        report.figure("d", "  at 10 orders/s, p99", light.percentileMillis(99), "ms");
+        sagaHops("10 orders/s", jdbc, lightStarted, busyStarted);
+        report.target("d", "order placed to CONFIRMED in the view at 50 orders/s, p50", latencies.percentileMillis(50),
+                "ms", 25, true);
+        report.figure("d", "  at 50 orders/s, p95", latencies.percentileMillis(95), "ms");
+        report.target("d", "  at 50 orders/s, p99", latencies.percentileMillis(99), "ms", 150, true);
+        sagaHops("50 orders/s", jdbc, busyStarted, busyEnded);
+    }
+
+    /**
+     * Where an order's time goes: from its OrderPlaced to each later event of its saga, by the events' own
+     * timestamps (the commit of each saga step), p50 and p99 over the orders placed in the window.
+     */
+    private void sagaHops(String load, JdbcTemplate jdbc, Instant from, Instant to) {
+        jdbc.query("""
+                with placed as (
+                    select convert_from(payload, 'UTF8')::json ->> 'orderId' as order_id, time_stamp::timestamptz as at
+                    from domain_event_entry
+                    where payload_type like '%.OrderPlaced' and time_stamp::timestamptz between ?::timestamptz and ?::timestamptz),
+                hops as (
+                    select substring(e.payload_type from '[^.]*$') as step,
+                           extract(epoch from e.time_stamp::timestamptz - placed.at) * 1000 as millis
+                    from domain_event_entry e join placed
+                      on convert_from(e.payload, 'UTF8')::json ->> 'orderId' = placed.order_id
+                    where e.payload_type similar to '%.(StockReserved|BalanceDebited|OrderConfirmed)')
+                select step, percentile_cont(0.5) within group (order by millis) as p50,
+                       percentile_cont(0.99) within group (order by millis) as p99
+                from hops group by step order by p50""", (java.sql.ResultSet row) -> {
+            report.figure("d", "  at %s, OrderPlaced to %s (event timestamps), p50".formatted(load,
+                    row.getString("step")), row.getDouble("p50"), "ms");
+            report.figure("d", "    p99", row.getDouble("p99"), "ms");
+        }, from.toString(), to.toString());
+    }
+
+    /**
+     * Places an order for 1 unit of a well-stocked item by one of 20 rich users, and answers the microseconds until
+     * {@code GET /api/orders/{id}?minVersion=1} (a subscription query in the service) shows it CONFIRMED.
+     */
+    private static Supplier<Long> orderPlacer(ServiceProcess shop) {
         ShopClient admin = shop.client();
         List<String> buyers = IntStream.range(0, 20).mapToObj(i -> admin.registerUser("buyer-" + i)).toList();
         buyers.forEach(user -> admin.topUp(user, 1_000_000_000L));
         String item = admin.addItem("Plenty", 1, 1_000_000);
         String orders = shop.baseUrl() + "/api/orders";
-        java.util.function.Supplier<Long> placeAndAwaitConfirmation = () -> {
+        return () -> {
             long started = System.nanoTime();
             String buyer = buyers.get(ThreadLocalRandom.current().nextInt(buyers.size()));
             HttpResponse<String> placed = HttpLoad.send(HttpLoad.post(orders, ADMIN,
@@ -239,18 +296,64 @@ class EventShopBenchmark {
                 }
             }
         };
-        // Not counted: the first orders this JVM sees load and compile the order path (the saga, its deadline, the
-        // events' serializers). Without this, they fell into the light run, which came first, as its p99.
-        HttpLoad.openLoop(50, WARM_UP, placeAndAwaitConfirmation);
-        HttpLoad.Latencies light = HttpLoad.openLoop(10, Duration.ofSeconds(15), placeAndAwaitConfirmation);
-        HttpLoad.Latencies latencies = HttpLoad.openLoop(50, Duration.ofSeconds(20), placeAndAwaitConfirmation);
-        assertThat(light.failed() + latencies.failed()).as("orders not confirmed").isZero();
-        report.figure("d", "the same at 10 orders/s (light load), p50", light.percentileMillis(50), "ms");
-        report.figure("d", "  at 10 orders/s, p99", light.percentileMillis(99), "ms");
-        report.target("d", "order placed to CONFIRMED in the view at 50 orders/s, p50", latencies.percentileMillis(50),
-                "ms", 25, true);
-        report.figure("d", "  at 50 orders/s, p95", latencies.percentileMillis(95), "ms");
-        report.target("d", "  at 50 orders/s, p99", latencies.percentileMillis(99), "ms", 150, true);
+    }
+
+    /**
+     * k) This build against a baseline build ({@code -Dbench.baseline-jar=}), each on a database of its own in the
+     * same PostgreSQL, in alternating rounds: top-ups at 32 clients (c), and orders at 10 and at 50 per second (d).
+     */
+    private void againstBaseline(ExternalPostgres database, JdbcTemplate jdbc, Path baselineJar) throws Exception {
+        jdbc.execute("create database this_build");
+        jdbc.execute("create database baseline_build");
+        String server = database.jdbcUrl().substring(0, database.jdbcUrl().lastIndexOf('/') + 1);
+        try (ServiceProcess current = ServiceProcess.on("bench-this-build", server + "this_build", Map.of()).start();
+             ServiceProcess baseline = ServiceProcess.on("bench-baseline-build", baselineJar,
+                     server + "baseline_build", Map.of()).start()) {
+            List<ServiceProcess> both = List.of(current, baseline);
+            List<List<String>> users = both.stream().map(shop -> IntStream.range(0, CLIENTS)
+                    .mapToObj(i -> shop.client().registerUser("k-" + i)).toList()).toList();
+            List<Supplier<Long>> placers = both.stream().map(EventShopBenchmark::orderPlacer)
+                    .toList();
+            List<List<Double>> topUpRounds = List.of(new ArrayList<>(), new ArrayList<>());
+            List<List<HttpLoad.Throughput>> cpu = List.of(new ArrayList<>(), new ArrayList<>());
+            List<List<Long>> light = List.of(new ArrayList<>(), new ArrayList<>());
+            List<List<Long>> busy = List.of(new ArrayList<>(), new ArrayList<>());
+            for (int round = -1; round < ROUNDS; round++) { // round -1 warms both JVMs up and is not counted
+                for (int side = 0; side < 2; side++) {
+                    HttpLoad.Throughput topUps = topUps(both.get(side), users.get(side), database);
+                    HttpLoad.Latencies atTen = HttpLoad.openLoop(10, MEASURED, placers.get(side));
+                    HttpLoad.Latencies atFifty = HttpLoad.openLoop(50, MEASURED, placers.get(side));
+                    assertThat(atTen.failed() + atFifty.failed()).as("orders not confirmed").isZero();
+                    if (round >= 0) {
+                        topUpRounds.get(side).add(topUps.perSecond());
+                        cpu.get(side).add(topUps);
+                        light.get(side).addAll(atTen.micros());
+                        busy.get(side).addAll(atFifty.micros());
+                    }
+                }
+            }
+            String[] names = {"this build", "baseline"};
+            for (int side = 0; side < 2; side++) {
+                report.figure("k", "%s: top-ups, 32 clients, median of %s".formatted(names[side],
+                        rounded(topUpRounds.get(side))), median(topUpRounds.get(side)), "req/s");
+                report.figure("k", "%s:   CPU per top-up, JVM".formatted(names[side]), medianCpu(cpu.get(side), 0), "ms");
+                HttpLoad.Latencies lightLatencies = new HttpLoad.Latencies(light.get(side), 0);
+                HttpLoad.Latencies busyLatencies = new HttpLoad.Latencies(busy.get(side), 0);
+                report.figure("k", "%s: orders at 10/s, p50".formatted(names[side]),
+                        lightLatencies.percentileMillis(50), "ms");
+                report.figure("k", "%s: orders at 10/s, p99".formatted(names[side]),
+                        lightLatencies.percentileMillis(99), "ms");
+                report.figure("k", "%s: orders at 50/s, p50".formatted(names[side]),
+                        busyLatencies.percentileMillis(50), "ms");
+                report.figure("k", "%s: orders at 50/s, p99".formatted(names[side]),
+                        busyLatencies.percentileMillis(99), "ms");
+            }
+            report.figure("k", "this build against the baseline: top-ups",
+                    median(topUpRounds.get(0)) / median(topUpRounds.get(1)), "");
+            report.figure("k", "this build against the baseline: orders at 50/s, p50",
+                    new HttpLoad.Latencies(busy.get(0), 0).percentileMillis(50) / new HttpLoad.Latencies(busy.get(1), 0)
+                            .percentileMillis(50), "");
+        }
     }
 
     /**

@@ -40,12 +40,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** A node on the given PostgreSQL, with the test admin password and the given extra properties. */
     public static ServiceProcess on(String name, String jdbcUrl, Map<String, String> properties) {
+        return on(name, JAR, jdbcUrl, properties);
+    }
+
+    /** As {@link #on(String, String, Map)}, from another build's jar (the benchmarks' baseline). */
+    public static ServiceProcess on(String name, Path jar, String jdbcUrl, Map<String, String> properties) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres"));
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        return new ServiceProcess(name, freePort(), List.of("-Xmx512m", "-jar", JAR.toAbsolutePath().toString()),
+        return new ServiceProcess(name, freePort(), List.of("-Xmx512m", "-jar", jar.toAbsolutePath().toString()),
                 arguments);
     }
 
