@@ -17,6 +17,7 @@ import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.history.TimeTravel;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -92,7 +93,10 @@ class ItemController {
             Long price) {
     }
 
-    @ApiResponse(responseCode = "201", description = "Added; Location names the new item")
+    @ApiResponse(responseCode = "201", description = "Added; Location names the new item",
+            headers = @Header(name = "Location", description = "/api/items/{itemId}",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "The itemId is a different item's (already-exists)")
     @Operation(operationId = "addItem", summary = "Add an item (admin)",
             description = "Puts a new line in the warehouse with its unit price in cents and its initial stock.")
     @PostMapping
@@ -139,6 +143,9 @@ class ItemController {
         return events;
     }
 
+    @ApiResponse(responseCode = "200", description = "Restocked: the item's stock and version")
+    @ApiResponse(responseCode = "409", description = "The stock would exceed its maximum (stock-overflow), or the "
+            + "item was changed at the same time (concurrent-modification)")
     @Operation(operationId = "restockItem", summary = "Restock an item (admin)",
             description = "Adds a quantity to the stock.")
     @PostMapping("/{itemId}/restock")
@@ -147,6 +154,9 @@ class ItemController {
         return commands.sendAndWait(new RestockItem(Ids.canonical(itemId), request.quantity()));
     }
 
+    @ApiResponse(responseCode = "200", description = "Changed: the item's price and version")
+    @ApiResponse(responseCode = "409",
+            description = "The item was changed at the same time (concurrent-modification)")
     @Operation(operationId = "changePrice", summary = "Change an item's price (admin)",
             description = "The new unit price applies to reservations from now on; "
                     + "orders already reserved keep theirs.")

@@ -5,6 +5,7 @@ import dev.eventshop.platform.web.NotFoundException;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
@@ -86,6 +87,8 @@ class AdminController {
         return processors.one(name);
     }
 
+    @ApiResponse(responseCode = "202", description = "The replay has begun: the processor as it stands now")
+    @ApiResponse(responseCode = "409", description = "The processor cannot be replayed (processor-not-resettable)")
     @Operation(operationId = "replayProcessor", summary = "Replay an event processor",
             description = "Clears what its handlers keep and rebuilds it from the start of the store, or from an"
                     + " instant. Watch replayProgress on the processor until it reaches 1.")
@@ -96,6 +99,10 @@ class AdminController {
         return ResponseEntity.accepted().body(processors.one(name));
     }
 
+    @ApiResponse(responseCode = "200", description = "Split: the processor with its segments")
+    @ApiResponse(responseCode = "409", description = "The segment does not exist or another node holds it "
+            + "(segment-not-changed), the processor is stopped (processor-stopped), or the split did not finish "
+            + "(segment-change-failed)")
     @Operation(operationId = "splitSegment", summary = "Split a processor's segment in two",
             description = "Lets two threads or nodes share its work. This node claims the segment to split it;"
                     + " answers 409 when another node holds it (ask that node, or stop the processor there).")
@@ -105,6 +112,10 @@ class AdminController {
         return processors.one(name);
     }
 
+    @ApiResponse(responseCode = "200", description = "Merged: the processor with its segments")
+    @ApiResponse(responseCode = "409", description = "The segment or its sibling does not exist or another node "
+            + "holds one (segment-not-changed), the processor is stopped (processor-stopped), or the merge did not "
+            + "finish (segment-change-failed)")
     @Operation(operationId = "mergeSegment", summary = "Merge a processor's segment with its sibling",
             description = "The reverse of a split. This node claims both segments to merge them; answers 409 when"
                     + " another node holds one of them.")

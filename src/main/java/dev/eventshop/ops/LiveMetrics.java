@@ -2,6 +2,7 @@ package dev.eventshop.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.common.AxonThreadFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -41,8 +42,9 @@ class LiveMetrics {
      * @param commandMaxMillis   the longest recent command (Micrometer's decaying maximum)
      * @param handlerMillis      the mean time an event handler of this node took; null when none ran
      */
-    record Sample(Instant at, double eventsPerSecond, double commandsPerSecond, Double commandMillis,
-                  double commandMaxMillis, Double handlerMillis) {
+    record Sample(Instant at, double eventsPerSecond, double commandsPerSecond,
+                  @Schema(nullable = true) Double commandMillis, double commandMaxMillis,
+                  @Schema(nullable = true) Double handlerMillis) {
     }
 
     private record Reading(long nanos, long head, Totals commands, Totals handlers) {

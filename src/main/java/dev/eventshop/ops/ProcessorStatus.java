@@ -1,5 +1,7 @@
 package dev.eventshop.ops;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -18,7 +20,8 @@ record ProcessorStatus(String name, String mode, boolean running, boolean error,
      * One segment: which node claims it (null: none), where its token stands, whether it is caught up, how far it
      * is through a replay (0 to 1; 1 when not replaying), and this node's error on it.
      */
-    record Segment(int segment, String owner, Long position, boolean caughtUp, boolean replaying,
-                   double replayProgress, String error) {
+    record Segment(int segment, @Schema(nullable = true) String owner, @Schema(nullable = true) Long position,
+                   boolean caughtUp, boolean replaying, double replayProgress,
+                   @Schema(nullable = true) String error) {
     }
 }

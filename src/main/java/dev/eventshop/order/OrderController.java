@@ -3,6 +3,7 @@ package dev.eventshop.order;
 import dev.eventshop.platform.web.Ids;
 import dev.eventshop.platform.web.InvalidInputException;
 import dev.eventshop.platform.web.Limits;
+import dev.eventshop.platform.web.NeverNotFound;
 import dev.eventshop.platform.web.NotFoundException;
 import dev.eventshop.order.api.FindOrder;
 import dev.eventshop.order.api.FindOrdersOfUser;
@@ -17,6 +18,7 @@ import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -100,7 +102,10 @@ class OrderController {
     }
 
     @ApiResponse(responseCode = "202",
-            description = "Placed and PENDING; Location names the order, whose status the saga decides")
+            description = "Placed and PENDING; Location names the order, whose status the saga decides",
+            headers = @Header(name = "Location", description = "/api/orders/{orderId}",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "The orderId is a different order's (already-exists)")
     @Operation(operationId = "placeOrder", summary = "Place an order",
             description = "Answers 202 at once: the order saga reserves every line at the current price, "
                     + "debits the total and confirms, or compensates and rejects with a reason. "
@@ -167,6 +172,7 @@ class OrderController {
 
     @Operation(operationId = "listUserOrders", summary = "A customer's orders",
             description = "Newest first.")
+    @NeverNotFound // an id without orders has none
     @GetMapping("/api/users/{userId}/orders")
     List<OrderView> ofUser(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
                            String userId) {

@@ -17,6 +17,7 @@ import dev.eventshop.user.api.TopUpBalance;
 import dev.eventshop.user.api.UserRegistered;
 import dev.eventshop.user.api.UserView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -98,7 +99,11 @@ class UserController {
             Long amount) {
     }
 
-    @ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the new user",
+            headers = @Header(name = "Location", description = "/api/users/{userId}",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "The e-mail address is registered already (email-taken), "
+            + "or the userId is a different account's (already-exists)")
     @Operation(operationId = "registerUser", summary = "Register a customer",
             description = "Opens an account with a zero balance. The e-mail address signs in and must be unique; "
                     + "the password is stored only as a BCrypt hash. A retried identical registration "
@@ -149,6 +154,9 @@ class UserController {
         return events;
     }
 
+    @ApiResponse(responseCode = "200", description = "Topped up: the new balance and account version")
+    @ApiResponse(responseCode = "409", description = "The balance would exceed its maximum (balance-overflow), or "
+            + "the account was changed at the same time (concurrent-modification)")
     @Operation(operationId = "topUpBalance", summary = "Top up the balance",
             description = "Adds an amount in cents. Answers the new balance and the account version "
                     + "once the event is stored.")

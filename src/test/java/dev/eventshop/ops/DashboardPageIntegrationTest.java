@@ -1,6 +1,7 @@
 package dev.eventshop.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventshop.support.ApiContract;
 import dev.eventshop.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -68,6 +69,7 @@ class DashboardPageIntegrationTest extends IntegrationTest {
 
     private RestClient anonymous() {
         return RestClient.builder().baseUrl(shop.baseUrl())
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .requestInterceptor(ApiContract.interceptor()).build();
     }
 }

@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 
-/** Drives the running service over real HTTP, as a client would; signed in as the admin unless told otherwise. */
+/**
+ * Drives the running service over real HTTP, as a client would; signed in as the admin unless told otherwise. Every
+ * exchange is checked against the committed OpenAPI description ({@link ApiContract}): a request a test makes
+ * outside it on purpose ({@link #raw}, say) must be refused with a 4xx, and every answer must be as described.
+ */
 public class ShopClient {
 
     /** The admin password the tests configure ({@code eventshop.security.admin-password}). */
@@ -35,7 +39,8 @@ public class ShopClient {
         this.password = password;
         RestClient.Builder builder = RestClient.builder()
                 .baseUrl(baseUrl())
-                .defaultStatusHandler(status -> true, (request, response) -> { }); // tests look at every status
+                .defaultStatusHandler(status -> true, (request, response) -> { }) // tests look at every status
+                .requestInterceptor(ApiContract.interceptor()); // every answer keeps the API description
         if (username != null) {
             builder.defaultHeaders(headers -> headers.setBasicAuth(username, password));
         }

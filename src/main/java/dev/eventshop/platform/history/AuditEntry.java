@@ -1,5 +1,7 @@
 package dev.eventshop.platform.history;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
 /**
@@ -15,5 +17,6 @@ import java.time.Instant;
  *                      from it, across aggregates and through the saga
  */
 public record AuditEntry(String aggregateId, String aggregateType, long sequence, String type, Instant timestamp,
-                         Object payload, String principal, String correlationId, String traceId) {
+                         Object payload, @Schema(nullable = true) String principal,
+                         @Schema(nullable = true) String correlationId, @Schema(nullable = true) String traceId) {
 }

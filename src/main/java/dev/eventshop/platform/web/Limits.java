@@ -21,8 +21,13 @@ public final class Limits {
     /** The longest e-mail address (RFC 5321 allows 254). */
     public static final int MAX_EMAIL_LENGTH = 254;
 
-    /** Names and e-mail addresses are printable text: no control characters (PostgreSQL refuses NUL). */
-    public static final String PRINTABLE = "[^\\p{Cntrl}]*";
+    /**
+     * Names and e-mail addresses are printable text: no control characters (PostgreSQL refuses NUL). These are
+     * Java's {@code \p{Cntrl}}, U+0000-U+001F and U+007F, written so that an ECMA-262 validator of the OpenAPI
+     * description reads the pattern as Bean Validation does; anchored, since JSON Schema's pattern may match
+     * anywhere in the value.
+     */
+    public static final String PRINTABLE = "^[^\\u0000-\\u001F\\u007F]*$";
     public static final String PRINTABLE_MESSAGE = "must not contain control characters";
 
     private Limits() {
