@@ -18,6 +18,8 @@ import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -154,7 +156,10 @@ class OrderController {
                     + "the stream ends with CONFIRMED or REJECTED.")
     @ApiResponse(responseCode = "200", description = "A stream of events named order, each an OrderView",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                    schema = @Schema(implementation = OrderView.class)))
+                    // the body is the stream's text; the data of each of its events, an OrderView
+                    schema = @Schema(type = "string", description = "event:order, id:<status>, data:<OrderView>"),
+                    extensions = @Extension(name = "x-event-data", properties = @ExtensionProperty(name = "$ref",
+                            value = "#/components/schemas/OrderView"))))
     @GetMapping(path = "/api/orders/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> updates(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {

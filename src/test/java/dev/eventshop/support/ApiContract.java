@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  *       4xx: its answer is checked like any other, and accepting it is a violation.</li>
  *   <li>A request under {@code /api/} that no operation describes must be refused with a 4xx problem.</li>
  *   <li>An event stream ({@code text/event-stream}) is checked like any answer but for its body, of which each
- *       {@code data:} is checked against the schema the description gives the stream.</li>
+ *       event's {@code data} is checked against the schema that the stream's {@code x-event-data} names.</li>
  *   <li>Not checked, because the description does not cover them: the actuator ({@code /actuator}), the dashboard
  *       page and its scripts ({@code /dashboard}, {@code /webjars}), Swagger UI and the description itself
  *       ({@code /swagger-ui}, {@code /v3/api-docs}): everything outside {@code /api/}.</li>
@@ -61,6 +61,8 @@ public final class ApiContract {
     private static final String DESCRIBED = "/api/";
     private static final String EVENT_STREAM = "text/event-stream";
     private static final String BODY_MISSING = "validation.response.body.missing";
+    /** Where the description names the schema of each event's data: a stream's body is text to JSON Schema. */
+    private static final String EVENT_DATA = "x-event-data";
 
     private static volatile ApiContract committed;
 
@@ -168,11 +170,13 @@ public final class ApiContract {
         ApiResponse declared = match.getApiOperation().getOperation().getResponses()
                 .get(String.valueOf(exchange.status()));
         Content content = declared == null ? null : declared.getContent();
-        Schema<?> schema = content == null || content.get(EVENT_STREAM) == null ? null
-                : content.get(EVENT_STREAM).getSchema();
-        if (schema == null) {
+        io.swagger.v3.oas.models.media.MediaType stream = content == null ? null : content.get(EVENT_STREAM);
+        Object eventData = stream == null || stream.getExtensions() == null ? null
+                : stream.getExtensions().get(EVENT_DATA);
+        if (!(eventData instanceof Map<?, ?> reference) || !(reference.get("$ref") instanceof String ref)) {
             return report;
         }
+        Schema<?> schema = new Schema<>().$ref(ref);
         for (String data : dataOf(new String(exchange.responseBody(), StandardCharsets.UTF_8))) {
             report = report.merge(schemas.validate(data, schema, "response.body"));
         }
