@@ -3,13 +3,19 @@ package dev.eventshop.item;
 import dev.eventshop.item.api.ItemView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A row of the items read model (the catalogue). */
+import java.io.Serializable;
+
+/** A row of the items read model (the catalogue), in one generation of it. */
 @Entity
 @Table(name = "item_view")
+@IdClass(ItemEntry.Key.class)
 class ItemEntry {
 
+    @Id
+    private long generation;
     @Id
     private String itemId;
     private String name;
@@ -17,10 +23,15 @@ class ItemEntry {
     private int stock;
     private long version;
 
+    /** An item's row in a generation. */
+    record Key(long generation, String itemId) implements Serializable {
+    }
+
     protected ItemEntry() {
     }
 
-    ItemEntry(String itemId, String name, long price, int stock, long version) {
+    ItemEntry(long generation, String itemId, String name, long price, int stock, long version) {
+        this.generation = generation;
         this.itemId = itemId;
         this.name = name;
         this.price = price;

@@ -4,6 +4,8 @@ import dev.eventshop.common.BusinessRuleViolation;
 import dev.eventshop.platform.web.NotFoundException;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
+import dev.eventshop.platform.projections.ProjectionStatus;
+import dev.eventshop.platform.projections.Projections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +30,7 @@ import java.util.List;
  * The operator's API (admin only, see SecurityConfiguration): event processors, dead letters, sagas, the event
  * store and live metrics. The dashboard ({@code /dashboard}) is its client.
  */
-@Tag(name = "Operations", description = "Event processors and dead letters (admin)")
+@Tag(name = "Operations", description = "Event processors, projections and dead letters (admin)")
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {
@@ -38,10 +41,12 @@ class AdminController {
     private final EventBrowser browser;
     private final AuditTrail auditTrail;
     private final LiveMetrics liveMetrics;
+    private final Projections projections;
 
     AdminController(ProcessorOperations processors, DeadLetterOperations deadLetters, SagaOperations sagas,
-                    EventBrowser browser, AuditTrail auditTrail, LiveMetrics liveMetrics) {
+                    EventBrowser browser, AuditTrail auditTrail, LiveMetrics liveMetrics, Projections projections) {
         this.processors = processors;
+        this.projections = projections;
         this.deadLetters = deadLetters;
         this.sagas = sagas;
         this.browser = browser;
@@ -87,16 +92,57 @@ class AdminController {
         return processors.one(name);
     }
 
-    @ApiResponse(responseCode = "202", description = "The replay has begun: the processor as it stands now")
-    @ApiResponse(responseCode = "409", description = "The processor cannot be replayed (processor-not-resettable)")
-    @Operation(operationId = "replayProcessor", summary = "Replay an event processor",
-            description = "Clears what its handlers keep and rebuilds it from the start of the store, or from an"
-                    + " instant. Watch replayProgress on the processor until it reaches 1.")
+    @ApiResponse(responseCode = "202", description = "The rebuild has begun: the projection as it stands now")
+    @ApiResponse(responseCode = "409", description = "The processor is no projection's (processor-not-resettable), "
+            + "a rebuild is under way (rebuild-in-progress), or both slots hold a generation (no-free-slot)")
+    @Operation(operationId = "replayProcessor", summary = "Replay a projection (blue/green)",
+            description = "Builds a new generation of the processor's projection beside the serving one, from the"
+                    + " start of the store or, with from, onto a copy of the serving rows from that instant on."
+                    + " Reads go on from the serving generation and switch to the new one at once when it has"
+                    + " caught up. Name the projection (users) or one of its processors (users-blue).")
     @PostMapping("/processors/{name}/replay")
-    ResponseEntity<ProcessorStatus> replay(@PathVariable String name,
-                                           @RequestBody(required = false) ReplayRequest request) {
-        processors.replay(name, request == null ? null : request.from());
-        return ResponseEntity.accepted().body(processors.one(name));
+    ResponseEntity<ProjectionStatus> replay(@PathVariable String name,
+                                            @RequestBody(required = false) ReplayRequest request) {
+        ProjectionStatus projection = processors.replay(name, request == null ? null : request.from());
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + projection.name()))
+                .body(projection);
+    }
+
+    @Operation(operationId = "listProjections", summary = "Projections and their generations",
+            description = "Per projection: its version in this node's code, the generation this node reads, every"
+                    + " generation there is, and the rebuild under way with its progress, rate and time left.")
+    @GetMapping("/projections")
+    List<ProjectionStatus> projections() {
+        return projections.all();
+    }
+
+    @Operation(operationId = "getProjection", summary = "One projection")
+    @GetMapping("/projections/{name}")
+    ProjectionStatus projection(@PathVariable String name) {
+        return projections.one(name).orElseThrow(() -> new NotFoundException("projection", name));
+    }
+
+    @ApiResponse(responseCode = "202", description = "The rebuild has begun: the projection as it stands now")
+    @ApiResponse(responseCode = "409", description = "A rebuild is under way (rebuild-in-progress), or both slots"
+            + " hold a generation (no-free-slot)")
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection (blue/green)",
+            description = "The same as replaying one of its processors.")
+    @PostMapping("/projections/{name}/rebuild")
+    ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name,
+                                             @RequestBody(required = false) ReplayRequest request) {
+        projection(name);
+        ProjectionStatus projection = projections.rebuild(name, request == null ? null : request.from());
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(projection);
+    }
+
+    @ApiResponse(responseCode = "200", description = "Cancelled: the projection as it stands now")
+    @ApiResponse(responseCode = "409", description = "No rebuild is under way (no-rebuild)")
+    @Operation(operationId = "cancelRebuild", summary = "Cancel a projection's rebuild",
+            description = "The generation being built is dropped; the serving one is untouched.")
+    @DeleteMapping("/projections/{name}/rebuild")
+    ProjectionStatus cancelRebuild(@PathVariable String name) {
+        projection(name);
+        return projections.cancelRebuild(name);
     }
 
     @ApiResponse(responseCode = "200", description = "Split: the processor with its segments")

@@ -1,21 +1,19 @@
 package dev.eventshop.ops;
 
 import dev.eventshop.common.BusinessRuleViolation;
+import dev.eventshop.platform.axon.StoredTokens;
+import dev.eventshop.platform.axon.StoredTokens.StoredToken;
+import dev.eventshop.platform.projections.ProjectionStatus;
+import dev.eventshop.platform.projections.Projections;
 import dev.eventshop.platform.web.NotFoundException;
-import dev.eventshop.common.ReplayScope;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.MergedTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +30,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
 
-/** Reads and steers Axon's event processors: status, lag, start, stop, replay, split and merge. */
+/**
+ * Reads and steers Axon's event processors: status, lag, start, stop, split and merge; a replay of a projection's
+ * processor is a blue/green rebuild of the projection ({@link Projections}).
+ */
 @Component
 class ProcessorOperations {
 
@@ -42,17 +43,16 @@ class ProcessorOperations {
     private static final Duration COMMIT_POLL = Duration.ofMillis(10);
 
     private final EventProcessingConfiguration processing;
-    private final EventStore events;
+    private final Projections projections;
+    private final StoredTokens tokens;
     private final JdbcTemplate jdbc;
-    private final Serializer tokenSerializer;
 
-    /** The token store writes its tokens with Axon's general serializer, the bean named "serializer". */
-    ProcessorOperations(EventProcessingConfiguration processing, EventStore events, JdbcTemplate jdbc,
-                        @Qualifier("serializer") Serializer tokenSerializer) {
+    ProcessorOperations(EventProcessingConfiguration processing, Projections projections, StoredTokens tokens,
+                        JdbcTemplate jdbc) {
         this.processing = processing;
-        this.events = events;
+        this.projections = projections;
+        this.tokens = tokens;
         this.jdbc = jdbc;
-        this.tokenSerializer = tokenSerializer;
     }
 
     List<ProcessorStatus> all() {
@@ -67,12 +67,19 @@ class ProcessorOperations {
         return processing.eventProcessors().keySet().stream().sorted().toList();
     }
 
+    /** A processor by its name, or a projection's by the projection's name: the one whose generation serves. */
     ProcessorStatus one(String name) {
         return statusOf(processor(name), headOfStore());
     }
 
+    /** A projection's slot starts only where its generation is read or built; see {@link Projections#mayStart}. */
     void start(String name) {
-        processor(name).start();
+        EventProcessor processor = processor(name);
+        if (!projections.mayStart(name)) {
+            throw new BusinessRuleViolation("processor-idle", "Processor " + name + " builds and follows no "
+                    + "generation that this node reads or builds; it starts by itself when it does");
+        }
+        processor.start();
     }
 
     void stop(String name) {
@@ -80,54 +87,30 @@ class ProcessorOperations {
     }
 
     /**
-     * Rebuilds what the processor's handlers keep, from the start of the store (its reset handlers clear their
-     * tables first) or from an instant (the events since are handled again onto the views as they stand, see
-     * {@link ReplayScope}): stops it, resets its tokens and starts it again. On several nodes, the
-     * processor must be stopped on each of them first, or the reset is refused.
+     * Replays a projection: builds a new generation of it beside the serving one, from the start of the store or
+     * from an instant, and switches readers to it once it has caught up. Named by the projection ({@code users})
+     * or either of its processors. Any other processor cannot be replayed (a saga reacts to events once).
      */
-    void replay(String name, Instant from) {
-        StreamingEventProcessor processor = streaming(name);
-        if (!processor.supportsReset()) {
-            throw new BusinessRuleViolation("processor-not-resettable", "Processor " + name + " cannot be reset");
-        }
-        processor.shutDown();
-        try {
-            if (from == null) {
-                processor.resetTokens(events.createTailToken(), ReplayScope.FROM_START);
-            } else {
-                processor.resetTokens(startOfReplay(name, events.createTokenAt(from)), ReplayScope.FROM_INSTANT);
-            }
-        } finally {
-            processor.start(); // also when the reset was refused: a replay must not leave the processor stopped
-        }
-    }
-
-    /**
-     * Axon moves a segment that is behind the start of a replay forward to it, skipping the events in between;
-     * so a replay from an instant starts no later than the slowest segment.
-     */
-    private TrackingToken startOfReplay(String name, TrackingToken fromInstant) {
-        TrackingToken start = fromInstant;
-        for (StoredToken segment : tokens(name)) {
-            if (segment.token() == null) {
-                return events.createTailToken();
-            }
-            start = start == null ? null : start.lowerBound(WrappedToken.unwrapLowerBound(segment.token()));
-        }
-        return start;
+    ProjectionStatus replay(String name, Instant from) {
+        processor(name);
+        String projection = projections.projectionOf(name).orElseThrow(() ->
+                new BusinessRuleViolation("processor-not-resettable", "Processor " + name + " cannot be replayed"));
+        return projections.rebuild(projection, from);
     }
 
     /**
      * Splits a segment in two, so that two threads or nodes can share its work, or merges it with its sibling.
      * The node that runs this claims the segments it needs; it answers false when another node holds them.
      */
-    boolean split(String name, int segment) {
+    boolean split(String processorOrProjection, int segment) {
+        String name = processor(processorOrProjection).getName();
         int before = segmentCount(name);
         boolean done = await(running(name, "split").splitSegment(segment), name, "split");
         return done && committed(name, count -> count > before);
     }
 
-    boolean merge(String name, int segment) {
+    boolean merge(String processorOrProjection, int segment) {
+        String name = processor(processorOrProjection).getName();
         int before = segmentCount(name);
         boolean done = await(running(name, "merge").mergeSegment(segment), name, "merge");
         return done && committed(name, count -> count < before);
@@ -187,30 +170,35 @@ class ProcessorOperations {
     private ProcessorStatus statusOf(EventProcessor processor, long head) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorStatus(processor.getName(), "subscribing", processor.isRunning(),
-                    processor.isError(), false, head, 0, false, 1, List.of());
+                    processor.isError(), false, null, null, null, head, 0, false, 1, List.of());
         }
         Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
-        List<ProcessorStatus.Segment> segments = tokens(processor.getName()).stream()
+        List<ProcessorStatus.Segment> segments = tokens.of(processor.getName()).stream()
                 .map(token -> segment(token, local.get(token.segment()), head))
                 .toList();
         // a segment without a position has handled nothing yet; global indexes start at 1
         long slowest = segments.stream().mapToLong(s -> s.position() == null ? 0 : s.position()).min().orElse(0);
         double progress = segments.stream().mapToDouble(ProcessorStatus.Segment::replayProgress).min().orElse(1);
         String mode = processor instanceof PooledStreamingEventProcessor ? "pooled" : "tracking";
-        return new ProcessorStatus(processor.getName(), mode, processor.isRunning(), processor.isError(),
-                streaming.supportsReset(), head, Math.max(0, head - slowest),
+        String name = processor.getName();
+        String role = projections.roleOf(name).orElse(null);
+        // an idle slot has no tokens and nothing to do: no lag
+        long lag = "idle".equals(role) ? 0 : Math.max(0, head - slowest);
+        return new ProcessorStatus(name, mode, processor.isRunning(), processor.isError(),
+                projections.projectionOf(name).isPresent(), projections.projectionOf(name).orElse(null),
+                projections.generationOf(name).orElse(null), role, head, lag,
                 segments.stream().anyMatch(ProcessorStatus.Segment::replaying), progress, segments);
     }
 
     private static ProcessorStatus.Segment segment(StoredToken stored, EventTrackerStatus local, long head) {
         TrackingToken token = local != null && local.getTrackingToken() != null ? local.getTrackingToken()
                 : stored.token();
-        Long position = positionOf(token);
+        Long position = StoredTokens.positionOf(token);
         boolean replaying = ReplayToken.isReplay(token);
         Optional<ReplayToken> replay = WrappedToken.unwrap(token, ReplayToken.class);
         double progress = 1;
         if (replaying && replay.isPresent()) {
-            Long resetAt = positionOf(replay.get().getTokenAtReset());
+            Long resetAt = StoredTokens.positionOf(replay.get().getTokenAtReset());
             progress = resetAt == null || resetAt <= 0 ? 1
                     : Math.min(1, (position == null ? 0 : position) / (double) resetAt);
         }
@@ -220,38 +208,6 @@ class ProcessorOperations {
                 progress, error);
     }
 
-    /**
-     * The global index a token has handled up to, null for nothing yet. Unpacks replay and merged tokens itself:
-     * a merged token of which one half has handled nothing has no position (Axon's own throws there).
-     */
-    private static Long positionOf(TrackingToken token) {
-        if (token == null) {
-            return null;
-        }
-        if (token instanceof ReplayToken replay) {
-            return positionOf(replay.getCurrentToken());
-        }
-        if (token instanceof MergedTrackingToken merged) {
-            Long lower = positionOf(merged.lowerSegmentToken());
-            Long upper = positionOf(merged.upperSegmentToken());
-            return lower == null || upper == null ? null : Math.min(lower, upper);
-        }
-        return token.position().isPresent() ? token.position().getAsLong() : null;
-    }
-
-    private record StoredToken(int segment, String owner, TrackingToken token) {
-    }
-
-    private List<StoredToken> tokens(String processorName) {
-        return jdbc.query("""
-                        select segment, owner, token, token_type from token_entry
-                        where processor_name = ? order by segment""",
-                (row, i) -> new StoredToken(row.getInt(1), row.getString(2),
-                        row.getBytes(3) == null ? null : tokenSerializer.deserialize(new SimpleSerializedObject<>(
-                                row.getBytes(3), byte[].class, row.getString(4), null))),
-                processorName);
-    }
-
     /** The global index of the newest stored event, 0 for an empty store. */
     long headOfStore() {
         Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
@@ -259,7 +215,11 @@ class ProcessorOperations {
     }
 
     private EventProcessor processor(String name) {
-        return processing.eventProcessor(name).orElseThrow(() -> new NotFoundException("processor", name));
+        return processing.eventProcessor(name)
+                .or(() -> projections.projectionOf(name).flatMap(projection ->
+                        projections.one(projection).map(ProjectionStatus::serving)
+                                .flatMap(serving -> processing.eventProcessor(serving.processor()))))
+                .orElseThrow(() -> new NotFoundException("processor", name));
     }
 
     private StreamingEventProcessor streaming(String name) {

@@ -1,23 +1,37 @@
 package dev.eventshop.order;
 
+import dev.eventshop.order.api.FindOrder;
+import dev.eventshop.platform.projections.ProjectionDefinition;
+import dev.eventshop.platform.views.ViewUpdates;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.modelling.saga.AnnotatedSagaManager;
 import org.axonframework.modelling.saga.SagaManagerSpanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrderProperties.class)
 class OrderConfiguration {
 
-    static final String ORDERS_PROJECTION = "orders";
     /** Axon's name for the saga's processing group: the saga's simple name plus "Processor". */
     static final String SAGA_PROCESSOR = "OrderSagaProcessor";
 
-    @Autowired
-    void sequenceOrdersViewByOrder(EventProcessingConfigurer processing) {
-        processing.registerSequencingPolicy(ORDERS_PROJECTION, configuration -> new OrderSequencingPolicy());
+    /**
+     * The orders projection, built and served blue/green by platform/projections: the orders view and each order's
+     * story, sequenced by order id (it takes events from orders, items and users).
+     */
+    @Bean
+    ProjectionDefinition ordersProjection(OrderEntryRepository orders, ViewUpdates updates, JdbcTemplate jdbc) {
+        return ProjectionDefinition.of(OrderProjection.NAME, OrderProjection.VERSION,
+                        List.of("order_view", "order_view_line", "order_story_event"),
+                        slot -> List.of(new OrderProjection(slot, orders, updates), new OrderStory(slot, jdbc)))
+                .sequencedBy(new OrderSequencingPolicy())
+                .followedBy(FindOrder.class);
     }
 
     /** Registered after Axon's own registration of the saga (a later one replaces it), to swap its manager. */

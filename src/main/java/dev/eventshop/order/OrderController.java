@@ -55,6 +55,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Orders: placing answers 202 at once, the saga decides; the view shows where the order stands. */
 @Tag(name = "Orders", description = "Placing and following orders")
@@ -67,11 +68,11 @@ class OrderController {
     private final IdempotentCreation creation;
     private final OrderProperties properties;
     private final AuditTrail auditTrail;
-    private final OrderStory story;
+    private final OrderStories story;
     private final Access access;
 
     OrderController(QueryGateway queries, VersionedViews views, EventStore events, IdempotentCreation creation,
-                    OrderProperties properties, AuditTrail auditTrail, OrderStory story, Access access) {
+                    OrderProperties properties, AuditTrail auditTrail, OrderStories story, Access access) {
         this.queries = queries;
         this.views = views;
         this.events = events;
@@ -167,7 +168,11 @@ class OrderController {
         SubscriptionQueryResult<Optional<OrderView>, OrderView> result = queries.subscriptionQuery(
                 new FindOrder(id), ResponseTypes.optionalInstanceOf(OrderView.class),
                 ResponseTypes.instanceOf(OrderView.class));
+        // never back to an older state: a node that has just switched the orders view to a new generation may
+        // tell a state again, and the generation it left may still tell one that the new one has passed
+        AtomicLong newest = new AtomicLong(-1);
         return Flux.concat(result.initialResult().flatMap(Mono::justOrEmpty), result.updates())
+                .filter(order -> order.version() >= newest.getAndAccumulate(order.version(), Math::max))
                 .distinctUntilChanged(OrderView::status)
                 .takeUntil(order -> order.status().isTerminal())
                 .take(properties.updatesMaxDuration())

@@ -12,19 +12,24 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A row of the orders read model, with its lines. */
+/** A row of the orders read model, with its lines, in one generation of it. */
 @Entity
 @Table(name = "order_view")
+@IdClass(OrderEntry.Key.class)
 class OrderEntry {
 
+    @Id
+    private long generation;
     @Id
     private String orderId;
     private String userId;
@@ -38,7 +43,8 @@ class OrderEntry {
     private long version;
 
     @ElementCollection(fetch = FetchType.EAGER) // an order is always shown with its lines
-    @CollectionTable(name = "order_view_line", joinColumns = @JoinColumn(name = "order_id"))
+    @CollectionTable(name = "order_view_line",
+            joinColumns = {@JoinColumn(name = "generation"), @JoinColumn(name = "order_id")})
     @OrderColumn(name = "line_no")
     private List<LineEntry> lines = new ArrayList<>();
 
@@ -58,10 +64,15 @@ class OrderEntry {
         }
     }
 
+    /** An order's row in a generation. */
+    record Key(long generation, String orderId) implements Serializable {
+    }
+
     protected OrderEntry() {
     }
 
-    OrderEntry(String orderId, String userId, List<LineEntry> lines, Instant placedAt) {
+    OrderEntry(long generation, String orderId, String userId, List<LineEntry> lines, Instant placedAt) {
+        this.generation = generation;
         this.orderId = orderId;
         this.userId = userId;
         this.lines = new ArrayList<>(lines);

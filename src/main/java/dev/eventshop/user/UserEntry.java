@@ -3,13 +3,19 @@ package dev.eventshop.user;
 import dev.eventshop.user.api.UserView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A row of the users read model. */
+import java.io.Serializable;
+
+/** A row of the users read model, in one generation of it. */
 @Entity
 @Table(name = "user_view")
+@IdClass(UserEntry.Key.class)
 class UserEntry {
 
+    @Id
+    private long generation;
     @Id
     private String userId;
     private String name;
@@ -17,10 +23,15 @@ class UserEntry {
     private long balance;
     private long version;
 
+    /** A user's row in a generation. */
+    record Key(long generation, String userId) implements Serializable {
+    }
+
     protected UserEntry() {
     }
 
-    UserEntry(String userId, String name, String email, long version) {
+    UserEntry(long generation, String userId, String name, String email, long version) {
+        this.generation = generation;
         this.userId = userId;
         this.name = name;
         this.email = email;

@@ -1,6 +1,6 @@
 package dev.eventshop.user;
 
-import dev.eventshop.common.ReplayScope;
+import dev.eventshop.platform.projections.ProjectionSlot;
 import dev.eventshop.platform.views.ViewUpdates;
 import dev.eventshop.user.api.BalanceDebitRejected;
 import dev.eventshop.user.api.BalanceDebited;
@@ -8,32 +8,33 @@ import dev.eventshop.user.api.BalanceRefunded;
 import dev.eventshop.user.api.BalanceToppedUp;
 import dev.eventshop.user.api.FindUser;
 import dev.eventshop.user.api.UserRegistered;
-import dev.eventshop.user.api.UserView;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.stereotype.Component;
 
-import java.util.Optional;
-
-/** Builds the users read model from User events and answers queries on it. */
-@Component
-@ProcessingGroup("users")
+/**
+ * Builds one generation of the users read model from User events: one instance per slot (see
+ * {@link UserConfiguration}). It writes absolute values (the balance after each event), so an event handled twice
+ * leaves the same row.
+ */
 class UserProjection {
 
+    static final String NAME = "users";
+    /** Raise it when a change here needs the view rebuilt: a node with the new code rebuilds it on start. */
+    static final int VERSION = 1;
+
+    private final ProjectionSlot slot;
     private final UserEntryRepository users;
     private final ViewUpdates updates;
 
-    UserProjection(UserEntryRepository users, ViewUpdates updates) {
+    UserProjection(ProjectionSlot slot, UserEntryRepository users, ViewUpdates updates) {
+        this.slot = slot;
         this.users = users;
         this.updates = updates;
     }
 
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long version) {
-        emit(users.save(new UserEntry(event.userId(), event.name(), event.email(), version)));
+        emit(users.save(new UserEntry(slot.generation(), event.userId(), event.name(), event.email(), version)));
     }
 
     @EventHandler
@@ -56,33 +57,14 @@ class UserProjection {
         updateBalance(event.userId(), event.balanceAfter(), version);
     }
 
-    /** A replay from the start, or a reset without a scope (as Axon's own tools make), rebuilds from nothing. */
-    @ResetHandler
-    void reset() {
-        users.deleteAllInBatch();
-    }
-
-    /** A replay from an instant handles the later events again onto the view as it stands: see ReplayScope. */
-    @ResetHandler
-    void reset(ReplayScope scope) {
-        if (scope == ReplayScope.FROM_START) {
-            reset();
-        }
-    }
-
-    @QueryHandler
-    Optional<UserView> handle(FindUser query) {
-        return users.findById(query.userId()).map(UserEntry::toView);
-    }
-
     /** To subscription queries (read-your-writes waits), once this batch has committed. */
     private void emit(UserEntry user) {
         String id = user.userId();
-        updates.emit(FindUser.class, query -> query.userId().equals(id), user::toView);
+        updates.emit(slot, FindUser.class, query -> query.userId().equals(id), user::toView);
     }
 
     private void updateBalance(String userId, long balance, long version) {
-        users.findById(userId).ifPresent(user -> {
+        users.findById(new UserEntry.Key(slot.generation(), userId)).ifPresent(user -> {
             user.changeBalance(balance, version);
             emit(user);
         });

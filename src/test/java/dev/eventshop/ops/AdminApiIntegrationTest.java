@@ -31,9 +31,13 @@ class AdminApiIntegrationTest extends IntegrationTest {
         List<JsonNode> processors = list(shop.get("/api/admin/processors").getBody());
 
         assertThat(processors).extracting(p -> p.get("name").asText())
-                .contains("users", "items", "orders", "OrderSagaProcessor", "user-email-claims");
-        JsonNode users = processors.stream().filter(p -> p.get("name").asText().equals("users")).findFirst()
-                .orElseThrow();
+                .contains("users-blue", "users-green", "items-blue", "items-green", "orders-blue", "orders-green",
+                        "OrderSagaProcessor", "user-email-claims");
+        JsonNode users = processors.stream().filter(p -> p.get("projection").asText().equals("users")
+                && p.get("role").asText().equals("serving")).findFirst().orElseThrow();
+        assertThat(users.get("generation").asLong()).isPositive();
+        assertThat(processors).filteredOn(p -> p.get("projection").asText().equals("users"))
+                .extracting(p -> p.get("role").asText()).containsAnyOf("idle", "retired");
         assertThat(users.get("mode").asText()).isEqualTo("tracking");
         assertThat(users.get("running").asBoolean()).isTrue();
         assertThat(users.get("lag").asLong()).isNotNegative();
@@ -53,10 +57,17 @@ class AdminApiIntegrationTest extends IntegrationTest {
         var replay = shop.post("/api/admin/processors/users/replay", Map.of());
 
         assertThat(replay.getStatusCode().value()).isEqualTo(202);
+        assertThat(replay.getHeaders().getLocation()).hasPath("/api/admin/projections/users");
+        long generation = replay.getBody().get("rebuild").get("generation").asLong();
+        List<Double> progress = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode users = shop.get("/api/admin/processors/users").getBody();
-            return users.get("replayProgress").asDouble() == 1.0 && users.get("lag").asLong() == 0;
+            JsonNode users = shop.get("/api/admin/projections/users").getBody();
+            if (!users.get("rebuild").isNull()) {
+                progress.add(users.get("rebuild").get("progress").asDouble());
+            }
+            return users.get("serving").get("generation").asLong() == generation;
         });
+        assertThat(progress).allMatch(p -> p >= 0 && p <= 1);
         assertThat(shop.get("/api/users/" + user).getBody()).isEqualTo(before);
     }
 
@@ -73,6 +84,7 @@ class AdminApiIntegrationTest extends IntegrationTest {
         var replay = shop.post("/api/admin/processors/users/replay", Map.of("from", from));
 
         assertThat(replay.getStatusCode().value()).isEqualTo(202);
+        assertThat(replay.getBody().get("rebuild").get("from").asText()).isNotBlank();
         await().atMost(Duration.ofSeconds(60)).until(() -> shop.get("/api/users/" + user).getBody()
                 .get("balance").asLong() == 150);
         // the registration came before the instant: not cleared, not handled again, still there
@@ -200,12 +212,12 @@ class AdminApiIntegrationTest extends IntegrationTest {
         String metrics = shop.text("/actuator/prometheus");
 
         assertThat(status).isEqualTo(200);
-        assertThat(metrics).contains("eventshop_processor_lag_events{processor=\"users\"}")
+        assertThat(metrics).contains("eventshop_processor_lag_events{processor=\"users-blue\"}")
                 .contains("eventshop_processor_lag_events{processor=\"OrderSagaProcessor\"}");
         assertThat(metrics)
-                .contains("eventProcessor_successTimer_seconds_count"
-                        + "{payloadType=\"UserRegistered\",processorName=\"users\"}")
-                .containsPattern("(?m)^eventProcessor_latency_milliseconds\\{processorName=\"users\"}")
+                .containsPattern("eventProcessor_successTimer_seconds_count"
+                        + "\\{payloadType=\"UserRegistered\",processorName=\"users-(blue|green)\"}")
+                .containsPattern("(?m)^eventProcessor_latency_milliseconds\\{processorName=\"users-(blue|green)\"}")
                 .containsPattern("(?m)^commandBus_allTimer_seconds_count\\{payloadType=\"RegisterUser\"}");
     }
 
@@ -215,8 +227,9 @@ class AdminApiIntegrationTest extends IntegrationTest {
         JsonNode publicView = shop.anonymous().get("/actuator/health").getBody();
 
         assertThat(adminView.get("components").get("eventProcessors").get("status").asText()).isEqualTo("UP");
-        assertThat(adminView.get("components").get("eventProcessors").get("details").get("users").asText())
-                .startsWith("running");
+        JsonNode details = adminView.get("components").get("eventProcessors").get("details");
+        String serving = shop.get("/api/admin/projections/users").getBody().get("serving").get("processor").asText();
+        assertThat(details.get(serving).asText()).startsWith("running");
         assertThat(publicView.get("status").asText()).isEqualTo("UP");
         assertThat(publicView.has("components")).isFalse();
     }
@@ -227,7 +240,8 @@ class AdminApiIntegrationTest extends IntegrationTest {
     }
 
     private List<JsonNode> lettersOf(String user) {
-        return list(shop.get("/api/admin/dead-letters?group=users").getBody()).stream()
+        String serving = shop.get("/api/admin/projections/users").getBody().get("serving").get("processor").asText();
+        return list(shop.get("/api/admin/dead-letters?group=" + serving).getBody()).stream()
                 .filter(letter -> letter.get("sequence").asText().equals(user))
                 .toList();
     }

@@ -23,7 +23,8 @@ import java.nio.file.Path;
         "eventshop.snapshots.user-threshold=5",
         "eventshop.snapshots.item-threshold=5",
         "eventshop.security.admin-password=" + ShopClient.ADMIN_PASSWORD,
-        "eventshop.read-your-writes.max-wait=5s" // room for a slow CI machine
+        "eventshop.read-your-writes.max-wait=5s", // room for a slow CI machine
+        "eventshop.projections.drop-delay=1s" // tests rebuild one projection after another
 
 })
 @Import(PoisonedUsers.class)

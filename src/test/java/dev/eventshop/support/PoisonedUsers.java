@@ -1,21 +1,25 @@
 package dev.eventshop.support;
 
+import dev.eventshop.platform.projections.ProjectionDefinition;
 import dev.eventshop.user.api.BalanceToppedUp;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * A switch that makes the users projection fail on the top-ups of chosen users, as a bug or a bad event would.
- * Part of every integration test's context (empty, it does nothing), so that dead-letter tests share it.
+ * A switch that makes the users projection fail on the top-ups of chosen users, as a bug or a bad event would:
+ * a handler added to each slot of the users projection. Part of every integration test's context (empty, it does
+ * nothing), so that dead-letter tests share it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PoisonedUsers {
@@ -29,16 +33,28 @@ public class PoisonedUsers {
         POISONED.add(user);
         shop.topUp(user, amount);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from"
-                + " dead_letter_entry where processing_group = 'users' and sequence_identifier = ?", Long.class, user) > 0);
+                + " dead_letter_entry where processing_group like 'users-%' and sequence_identifier = ?",
+                Long.class, user) > 0);
         return user;
     }
 
     @Bean
-    PoisonedHandler poisonedHandler() {
-        return new PoisonedHandler();
+    static BeanPostProcessor poisonTheUsersProjection() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof ProjectionDefinition users && users.name().equals("users")) {
+                    return new ProjectionDefinition(users.name(), users.version(), users.tables(), slot -> {
+                        List<Object> handlers = new ArrayList<>(users.handlers().apply(slot));
+                        handlers.add(new PoisonedHandler());
+                        return handlers;
+                    }, users.sequencingPolicy(), users.liveQueries());
+                }
+                return bean;
+            }
+        };
     }
 
-    @ProcessingGroup("users")
     static class PoisonedHandler {
 
         @EventHandler

@@ -1,6 +1,7 @@
 package dev.eventshop.support;
 
-import dev.eventshop.common.ReplayScope;
+import dev.eventshop.platform.projections.ProjectionStatus;
+import dev.eventshop.platform.projections.Projections;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,21 +10,46 @@ import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 
-/** Rebuilds a projection from the start of the event store, as an operator's replay would. */
+/** Rebuilds a projection as an operator's replay would, and waits for its processors. */
 public final class Replays {
 
     private Replays() {
     }
 
-    public static void replayFromStart(EventProcessingConfiguration processing, String processorName,
-                                       JdbcTemplate jdbc) {
-        StreamingEventProcessor processor =
-                processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow();
-        awaitCaughtUp(processor, jdbc);
-        processor.shutDown();
-        processor.resetTokens(ReplayScope.FROM_START);
-        processor.start();
-        awaitCaughtUp(processor, jdbc);
+    /** Rebuilds a projection from the start of the store and waits until the new generation serves reads. */
+    public static long rebuildFromStart(Projections projections, String projection) {
+        awaitFreeSlot(projections, projection);
+        ProjectionStatus started = projections.rebuild(projection, null);
+        long generation = started.rebuild().generation();
+        awaitServing(projections, projection, generation);
+        return generation;
+    }
+
+    /** Until the generation an earlier rebuild replaced has been dropped, so that a slot is free again. */
+    public static void awaitFreeSlot(Projections projections, String projection) {
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                projections.one(projection).orElseThrow().generations().size() < 2);
+    }
+
+    public static void awaitServing(Projections projections, String projection, long generation) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            ProjectionStatus status = projections.one(projection).orElseThrow();
+            return status.serving() != null && status.serving().generation() == generation;
+        });
+    }
+
+    /** The processor of the generation that serves this node's readers of the projection. */
+    public static StreamingEventProcessor servingProcessor(Projections projections,
+                                                           EventProcessingConfiguration processing,
+                                                           String projection) {
+        String name = projections.one(projection).orElseThrow().serving().processor();
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    /** Waits until the processor serving the projection has handled the newest event in the store. */
+    public static void awaitCaughtUp(Projections projections, EventProcessingConfiguration processing,
+                                     String projection, JdbcTemplate jdbc) {
+        awaitCaughtUp(servingProcessor(projections, processing, projection), jdbc);
     }
 
     /**
@@ -31,7 +57,7 @@ public final class Replays {
      * replaying until an event newer than the reset point arrives, so "not replaying" is no signal here.)
      */
     public static void awaitCaughtUp(StreamingEventProcessor processor, JdbcTemplate jdbc) {
-        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> !processor.processingStatus().isEmpty()
                 && processor.processingStatus().values().stream()
                         .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));

@@ -121,6 +121,10 @@ public class ShopClient {
         return http.get().uri(path).retrieve().toEntity(JsonNode.class);
     }
 
+    public ResponseEntity<JsonNode> delete(String path) {
+        return http.delete().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
     public String registerUser(String name) {
         return registerCustomer(name).userId();
     }

@@ -5,7 +5,7 @@ import dev.eventshop.support.IntegrationTest;
 import dev.eventshop.support.Replays;
 import dev.eventshop.user.api.BalanceToppedUp;
 import dev.eventshop.user.api.UserRegistered;
-import org.axonframework.config.EventProcessingConfiguration;
+import dev.eventshop.platform.projections.Projections;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserRegisteredUpcasterIntegrationTest extends IntegrationTest {
 
     @Autowired
-    private EventProcessingConfiguration processing;
+    private Projections projections;
 
     @Test
     void anAccountFromBeforePasswordsLoadsProjectsAndReplays() {
@@ -46,7 +46,7 @@ class UserRegisteredUpcasterIntegrationTest extends IntegrationTest {
         assertThat(shop.as("old-" + userId + "@example.com", "any-password").get("/api/users/" + userId)
                 .getStatusCode().value()).as("upcast with no password hash: no sign-in").isEqualTo(401);
 
-        Replays.replayFromStart(processing, "users", jdbc);
+        Replays.rebuildFromStart(projections, "users");
         JsonNode replayed = shop.get("/api/users/" + userId).getBody();
         assertThat(replayed.get("name").asText()).isEqualTo("Old Timer");
         assertThat(replayed.get("balance").asLong()).isEqualTo(300);

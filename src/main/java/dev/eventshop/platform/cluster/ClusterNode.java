@@ -3,10 +3,10 @@ package dev.eventshop.platform.cluster;
 import java.lang.management.ManagementFactory;
 
 /** This node among those sharing one PostgreSQL. */
-final class ClusterNode {
+public final class ClusterNode {
 
     /** The same name Axon gives this node as a token owner ({@code pid@host}), so both can be matched. */
-    static final String ID = ManagementFactory.getRuntimeMXBean().getName();
+    public static final String ID = ManagementFactory.getRuntimeMXBean().getName();
 
     private ClusterNode() {
     }

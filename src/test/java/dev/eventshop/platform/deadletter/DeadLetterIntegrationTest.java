@@ -4,6 +4,7 @@ import dev.eventshop.support.IntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import dev.eventshop.platform.projections.Projections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,8 @@ class DeadLetterIntegrationTest extends IntegrationTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private Projections projections;
 
     @AfterEach
     void cure() {
@@ -47,7 +50,7 @@ class DeadLetterIntegrationTest extends IntegrationTest {
 
         POISONED.clear();
         SequencedDeadLetterProcessor<EventMessage<?>> letters =
-                processing.sequencedDeadLetterProcessor("users").orElseThrow();
+                processing.sequencedDeadLetterProcessor(servingUsers()).orElseThrow();
         assertThat(letters.processAny()).isTrue();
 
         assertThat(deadLetters(poisoned)).isZero();
@@ -55,7 +58,12 @@ class DeadLetterIntegrationTest extends IntegrationTest {
     }
 
     private long deadLetters(String userId) {
-        return jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = 'users'"
-                + " and sequence_identifier = ?", Long.class, userId);
+        return jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ?"
+                + " and sequence_identifier = ?", Long.class, servingUsers(), userId);
+    }
+
+    /** The processor of the users generation that serves reads: its dead letters are the ones that show. */
+    private String servingUsers() {
+        return projections.one("users").orElseThrow().serving().processor();
     }
 }

@@ -1,6 +1,8 @@
 package dev.eventshop.platform.views;
 
 import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.platform.projections.Projections;
+import dev.eventshop.support.Replays;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ class ReadYourWritesIntegrationTest extends IntegrationTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private Projections projections;
 
     @Test
     void aReadWithTheAnsweredVersionSeesTheWrite() {
@@ -46,7 +50,7 @@ class ReadYourWritesIntegrationTest extends IntegrationTest {
     void aStoredVersionTheViewHasNotReachedIsA503WithRetryAfter() {
         String itemId = shop.addItem("Static", 10, 1);
         shop.awaitVersion("/api/items/" + itemId, 0);
-        StreamingEventProcessor items = processing.eventProcessor("items", StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor items = Replays.servingProcessor(projections, processing, "items");
         items.shutDown(); // the view stands still
         try {
             shop.post("/api/items/" + itemId + "/restock", Map.of("quantity", 1));

@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
+import dev.eventshop.platform.projections.ProjectionSlot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +25,13 @@ class ViewUpdatesTest {
     }
 
     private final SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
-    private final ViewUpdates updates = new ViewUpdates(emitter);
+    private final ViewUpdates updates = new ViewUpdates(emitter, null);
+    private final ProjectionSlot slot = new ProjectionSlot("counters", "blue");
     private final List<Object> received = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void subscribe() {
+        slot.hold(1, true);
         var query = new GenericSubscriptionQueryMessage<>(new FindCounter("c1"), ResponseTypes.instanceOf(String.class),
                 ResponseTypes.instanceOf(String.class));
         emitter.registerUpdateHandler(query, 16).getUpdates()
@@ -48,7 +51,7 @@ class ViewUpdatesTest {
         TrackingToken replaying = ((ReplayToken) ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10),
                 new GlobalSequenceTrackingToken(0))).advancedTo(new GlobalSequenceTrackingToken(3));
 
-        DefaultUnitOfWork.startAndGet(tracked(replaying)).execute(() -> updates.emit(FindCounter.class,
+        DefaultUnitOfWork.startAndGet(tracked(replaying)).execute(() -> updates.emit(slot, FindCounter.class,
                 query -> true, () -> {
                     throw new AssertionError("no view is made for a replayed event");
                 }));
@@ -68,15 +71,36 @@ class ViewUpdatesTest {
 
     @Test
     void outsideAnEventAnUpdateIsSentAtOnce() {
-        updates.emit(FindCounter.class, query -> query.id().equals("c1"), () -> "counter set by hand");
-        updates.emit(FindCounter.class, query -> query.id().equals("c2"), () -> "another counter");
+        updates.emit(slot, FindCounter.class, query -> query.id().equals("c1"), () -> "counter set by hand");
+        updates.emit(slot, FindCounter.class, query -> query.id().equals("c2"), () -> "another counter");
 
         assertThat(received).containsExactly("counter set by hand");
     }
 
+    @Test
+    void aGenerationThatDoesNotServeThisNodeTellsNobodyAndMakesNoView() {
+        slot.hold(2, false);
+
+        DefaultUnitOfWork.startAndGet(tracked(new GlobalSequenceTrackingToken(5))).execute(() -> updates.emit(slot,
+                FindCounter.class, query -> true, () -> {
+                    throw new AssertionError("no view is made for a generation nobody reads");
+                }));
+
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aGenerationThatStopsServingBeforeItsBatchCommitsTellsNothing() {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(tracked(new GlobalSequenceTrackingToken(5)));
+        unitOfWork.onPrepareCommit(u -> slot.hold(1, false)); // the node switched to another generation meanwhile
+        unitOfWork.execute(() -> updates.emit(slot, FindCounter.class, query -> true, () -> "counter at 5"));
+
+        assertThat(received).isEmpty();
+    }
+
     private void handle(TrackingToken token, String view) {
         DefaultUnitOfWork.startAndGet(tracked(token))
-                .execute(() -> updates.emit(FindCounter.class, query -> query.id().equals("c1"), () -> view));
+                .execute(() -> updates.emit(slot, FindCounter.class, query -> query.id().equals("c1"), () -> view));
     }
 
     private static GenericTrackedEventMessage<String> tracked(TrackingToken token) {

@@ -1,0 +1,65 @@
+package dev.eventshop.platform.projections;
+
+/**
+ * One of a projection's two places for a generation, blue or green, with the event processor that builds and
+ * follows it ({@code <projection>-<slot>}). A slot's handlers write the generation it holds, and tell live
+ * subscribers of their changes only while that generation is the one this node's readers read.
+ */
+public final class ProjectionSlot {
+
+    static final String BLUE = "blue";
+    static final String GREEN = "green";
+
+    private final String projection;
+    private final String color;
+    private volatile long generation;
+    private volatile boolean serving;
+
+    public ProjectionSlot(String projection, String color) {
+        this.projection = projection;
+        this.color = color;
+    }
+
+    /**
+     * The generation this slot's handlers write. Fails while the slot holds none: its processor runs only while
+     * it holds one, so an event handled here now would belong to no generation (the batch is tried again).
+     */
+    public long generation() {
+        long held = generation;
+        if (held <= 0) {
+            throw new IllegalStateException(processorName() + " holds no generation of " + projection);
+        }
+        return held;
+    }
+
+    /** Whether this node's readers read this slot's generation, so that its changes may go to live subscribers. */
+    public boolean serving() {
+        return serving;
+    }
+
+    public String projection() {
+        return projection;
+    }
+
+    public String color() {
+        return color;
+    }
+
+    public String processorName() {
+        return processorName(projection, color);
+    }
+
+    static String processorName(String projection, String color) {
+        return projection + "-" + color;
+    }
+
+    /** Set by the generation coordinator at each check (and by tests of the handlers). */
+    public void hold(long generation, boolean serving) {
+        this.generation = generation;
+        this.serving = serving;
+    }
+
+    long heldGeneration() {
+        return generation;
+    }
+}
