@@ -1,5 +1,6 @@
 package dev.eventshop.ops;
 
+import dev.eventshop.platform.projections.Projections;
 import dev.eventshop.platform.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Dead letters of the processing groups that have a queue: list them (plain SQL on Axon's table, which carries
- * everything an operator needs without deserializing the events), retry them, or give a sequence up.
+ * everything an operator needs without deserializing the events), retry them, or give a sequence up. A
+ * projection's name ({@code users}) stands for the processor of its serving generation ({@code users-green}).
  */
 @Component
 class DeadLetterOperations {
@@ -23,14 +25,17 @@ class DeadLetterOperations {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final Projections projections;
 
-    DeadLetterOperations(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    DeadLetterOperations(EventProcessingConfiguration processing, JdbcTemplate jdbc, Projections projections) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.projections = projections;
     }
 
     /** The oldest dead letters first, at most a thousand; of one processing group, or of all when null. */
-    List<DeadLetterView> list(String group) {
+    List<DeadLetterView> list(String named) {
+        String group = named == null ? null : projections.processorNamed(named);
         String where = group == null ? "" : "where processing_group = ?";
         Object[] arguments = group == null ? new Object[0] : new Object[] {group};
         return jdbc.query("""
@@ -46,7 +51,8 @@ class DeadLetterOperations {
     }
 
     /** Retries every dead-lettered sequence of the group once; answers how many sequences now went through. */
-    int retryAll(String group) {
+    int retryAll(String named) {
+        String group = projections.processorNamed(named);
         SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new NotFoundException("dead-letter queue", group));
         int succeeded = 0;
@@ -61,7 +67,8 @@ class DeadLetterOperations {
     }
 
     /** Retries one dead-lettered sequence; answers whether it went through (if not, it stays, with the new cause). */
-    boolean retry(String group, String sequence) {
+    boolean retry(String named, String sequence) {
+        String group = projections.processorNamed(named);
         SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new NotFoundException("dead-letter queue", group));
         if (!queue(group).contains(sequence)) {
@@ -72,8 +79,8 @@ class DeadLetterOperations {
     }
 
     /** Gives up a sequence: its dead letters are deleted and will not be handled. */
-    int delete(String group, String sequence) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
+    int delete(String named, String sequence) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(projections.processorNamed(named));
         int deleted = 0;
         for (var letter : queue.deadLetterSequence(sequence)) {
             queue.evict(letter);

@@ -215,10 +215,7 @@ class ProcessorOperations {
     }
 
     private EventProcessor processor(String name) {
-        return processing.eventProcessor(name)
-                .or(() -> projections.projectionOf(name).flatMap(projection ->
-                        projections.one(projection).map(ProjectionStatus::serving)
-                                .flatMap(serving -> processing.eventProcessor(serving.processor()))))
+        return processing.eventProcessor(projections.processorNamed(name))
                 .orElseThrow(() -> new NotFoundException("processor", name));
     }
 

@@ -1,10 +1,13 @@
 package dev.eventshop.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventshop.platform.projections.Projections;
 import dev.eventshop.support.IntegrationTest;
 import dev.eventshop.support.PoisonedUsers;
+import dev.eventshop.support.Replays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 /** The operator's API over HTTP: see the processors, replay one, and deal with dead letters. */
 class AdminApiIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private Projections projections;
 
     @AfterEach
     void cure() {
@@ -54,6 +60,7 @@ class AdminApiIntegrationTest extends IntegrationTest {
         JsonNode before = shop.awaitVersion("/api/users/" + user, 1);
         jdbc.update("update user_view set balance = -1 where user_id = ?", user); // only a rebuild undoes this
 
+        Replays.awaitFreeSlot(projections, "users");
         var replay = shop.post("/api/admin/processors/users/replay", Map.of());
 
         assertThat(replay.getStatusCode().value()).isEqualTo(202);
@@ -81,6 +88,7 @@ class AdminApiIntegrationTest extends IntegrationTest {
                 + " where aggregate_identifier = ? and sequence_number = 2", String.class, user);
         jdbc.update("update user_view set balance = -1 where user_id = ?", user); // only the replay undoes this
 
+        Replays.awaitFreeSlot(projections, "users");
         var replay = shop.post("/api/admin/processors/users/replay", Map.of("from", from));
 
         assertThat(replay.getStatusCode().value()).isEqualTo(202);

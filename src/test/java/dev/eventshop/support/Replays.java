@@ -6,7 +6,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 
@@ -36,6 +39,26 @@ public final class Replays {
             ProjectionStatus status = projections.one(projection).orElseThrow();
             return status.serving() != null && status.serving().generation() == generation;
         });
+    }
+
+    /**
+     * Runs the body while another connection holds the serving generation's token rows locked, the way a long
+     * batch of its processor would: a rebuild meanwhile cannot switch, however quickly it catches up.
+     */
+    public static <T> T withSwitchHeldBack(JdbcTemplate jdbc, Projections projections, String projection,
+                                           Supplier<T> body) throws SQLException {
+        String serving = projections.one(projection).orElseThrow().serving().processor();
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement(
+                    "select segment from token_entry where processor_name = ? for update")) {
+                lock.setString(1, serving);
+                lock.executeQuery().close();
+                return body.get();
+            } finally {
+                holder.rollback();
+            }
+        }
     }
 
     /** The processor of the generation that serves this node's readers of the projection. */

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,13 +37,15 @@ class GenerationSwitch {
     private final StoredTokens tokens;
     private final TransactionTemplate transactions;
     private final ProjectionProperties properties;
+    private final JdbcTemplate jdbc;
 
     GenerationSwitch(Generations generations, StoredTokens tokens, TransactionTemplate transactions,
-                     ProjectionProperties properties) {
+                     ProjectionProperties properties, JdbcTemplate jdbc) {
         this.generations = generations;
         this.tokens = tokens;
         this.transactions = transactions;
         this.properties = properties;
+        this.jdbc = jdbc;
     }
 
     /** @return whether the generation now serves; false leaves everything as it was, to be tried again */
@@ -67,9 +71,21 @@ class GenerationSwitch {
         return Boolean.TRUE.equals(switched);
     }
 
-    /** Holds the serving processor's tokens still and waits, boundedly, for the new one's to cover them. */
+    /**
+     * Holds the serving processor's tokens still and waits, boundedly, for the new one's to cover them. The lock
+     * itself is waited for boundedly too: the switch holds the projection's lock meanwhile, and an operator's
+     * rebuild or cancel must not hang behind a long batch.
+     */
     private boolean coversInTime(String building, String serving) {
-        TrackingToken frozen = upperBound(tokens.lockedOf(serving));
+        jdbc.execute("set local lock_timeout = " + properties.switchWait().toMillis());
+        TrackingToken frozen;
+        try {
+            frozen = upperBound(tokens.lockedOf(serving));
+        } catch (PessimisticLockingFailureException busy) {
+            log.debug("{} kept its tokens locked for {}; trying the switch again later", serving,
+                    properties.switchWait());
+            return false;
+        }
         long deadline = System.nanoTime() + properties.switchWait().toNanos();
         while (true) {
             List<StoredToken> rebuilt = tokens.of(building);

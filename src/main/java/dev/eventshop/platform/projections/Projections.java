@@ -45,6 +45,15 @@ public class Projections {
     }
 
     /**
+     * The processor a name stands for: a projection's own name ({@code users}) for the processor of the generation
+     * that serves its reads ({@code users-green}); any other name for itself.
+     */
+    public String processorNamed(String name) {
+        return catalog.definition(name).flatMap(definition -> one(name)).map(ProjectionStatus::serving)
+                .map(Generation::processor).orElse(name);
+    }
+
+    /**
      * Builds a new generation beside the serving one, from the start or from an instant; readers go on reading
      * the serving generation until the new one has caught up, then switch to it at once.
      */
@@ -108,7 +117,12 @@ public class Projections {
         long done = Math.max(0, reached - start);
         long toGo = Math.max(0, head - reached);
         double rate = coordinator.progress().rate(building.processor(), building.generation());
-        Double secondsLeft = rate > 0 ? toGo / rate : toGo == 0 ? 0.0 : null;
+        Double secondsLeft = null; // unknown until the rate is
+        if (rate > 0) {
+            secondsLeft = toGo / rate;
+        } else if (toGo == 0) {
+            secondsLeft = 0.0;
+        }
         double progress = done + toGo == 0 ? 1 : done / (double) (done + toGo);
         return new ProjectionStatus.Rebuild(building.generation(), building.version(), building.processor(),
                 building.createdAt(), building.replayFrom(), done, toGo, rate, secondsLeft, progress);

@@ -58,14 +58,13 @@ class Rebuilds {
             Optional<Generation> serving = generations.servingFor(name, definition.version())
                     .flatMap(g -> generations.find(name, g));
             if (from != null && serving.isPresent()) {
-                // the copy reflects at least what these tokens say, so starting no later than them misses nothing
-                Long handled = slowestPosition(serving.get().processor());
-                if (handled != null) {
-                    Long atInstant = StoredTokens.positionOf(events.createTokenAt(from));
-                    startIndex = Math.max(0, atInstant == null ? handled : Math.min(handled, atInstant));
-                    copiedFrom = from;
-                    rows.copy(definition, serving.get().generation(), generation);
-                }
+                // the copy reflects at least what these tokens say, so starting no later than them misses nothing;
+                // a segment that has handled nothing yet makes it start at the beginning (still onto the copy)
+                long handled = slowestPosition(serving.get().processor());
+                Long atInstant = StoredTokens.positionOf(events.createTokenAt(from));
+                startIndex = Math.max(0, atInstant == null ? handled : Math.min(handled, atInstant));
+                copiedFrom = from;
+                rows.copy(definition, serving.get().generation(), generation);
             }
             // whatever a dropped generation of this slot may have left behind
             String processor = ProjectionSlot.processorName(name, slot);
@@ -100,13 +99,10 @@ class Rebuilds {
                         + "stopped its processor; a live one is retired once no live node reads it."));
     }
 
-    /** What every segment of the processor has handled, null when one has handled nothing or there are none. */
-    private Long slowestPosition(String processor) {
+    /** What every segment of the processor has handled: 0 when one has handled nothing, or there are none. */
+    private long slowestPosition(String processor) {
         List<StoredTokens.StoredToken> segments = tokens.of(processor);
-        if (segments.isEmpty() || segments.stream().anyMatch(segment -> segment.token() == null)) {
-            return null;
-        }
         return segments.stream().map(segment -> StoredTokens.positionOf(segment.token()))
-                .map(position -> position == null ? 0L : position).min(Long::compare).orElse(null);
+                .mapToLong(position -> position == null ? 0L : position).min().orElse(0L);
     }
 }

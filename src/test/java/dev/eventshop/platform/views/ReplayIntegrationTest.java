@@ -111,6 +111,7 @@ class ReplayIntegrationTest extends IntegrationTest {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> accepted.get() >= 20);
 
+            Replays.awaitFreeSlot(projections, "users");
             var replay = shop.post("/api/admin/processors/users/replay", Map.of());
             assertThat(replay.getStatusCode().value()).isEqualTo(202);
             long generation = replay.getBody().get("rebuild").get("generation").asLong();
@@ -142,26 +143,30 @@ class ReplayIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aCancelledRebuildLeavesTheServingGenerationAsItWas() {
+    void aCancelledRebuildLeavesTheServingGenerationAsItWas() throws Exception {
+        AtomicLong building = new AtomicLong();
         String user = shop.registerUser("cancel");
         shop.awaitVersion("/api/users/" + user, 0);
         long serving = projections.one("users").orElseThrow().serving().generation();
 
-        var started = shop.post("/api/admin/projections/users/rebuild", Map.of());
-        assertThat(started.getStatusCode().value()).isEqualTo(202);
-        long building = started.getBody().get("rebuild").get("generation").asLong();
-        var again = shop.post("/api/admin/projections/users/rebuild", Map.of());
-        assertThat(again.getStatusCode().value()).isEqualTo(409);
-        assertThat(again.getBody().get("type").asText()).endsWith("rebuild-in-progress");
+        Replays.awaitFreeSlot(projections, "users");
+        JsonNode cancelled = Replays.withSwitchHeldBack(jdbc, projections, "users", () -> {
+            var started = shop.post("/api/admin/projections/users/rebuild", Map.of());
+            assertThat(started.getStatusCode().value()).isEqualTo(202);
+            building.set(started.getBody().get("rebuild").get("generation").asLong());
+            var again = shop.post("/api/admin/projections/users/rebuild", Map.of());
+            assertThat(again.getStatusCode().value()).isEqualTo(409);
+            assertThat(again.getBody().get("type").asText()).endsWith("rebuild-in-progress");
 
-        JsonNode cancelled = shop.delete("/api/admin/projections/users/rebuild").getBody();
+            return shop.delete("/api/admin/projections/users/rebuild").getBody();
+        });
 
         assertThat(cancelled.get("rebuild").isNull()).isTrue();
         assertThat(cancelled.get("serving").get("generation").asLong()).isEqualTo(serving);
         assertThat(shop.get("/api/users/" + user).getStatusCode().value()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from projection_generation where projection = 'users' and generation = ?",
-                Long.class, building) == 0);
+                Long.class, building.get()) == 0);
         assertThat(shop.delete("/api/admin/projections/users/rebuild").getStatusCode().value()).isEqualTo(409);
     }
 
@@ -177,6 +182,7 @@ class ReplayIntegrationTest extends IntegrationTest {
         // a fault in the serving rows of both: the copy carries the early one's, the replay mends the late one's
         jdbc.update("update user_view set balance = 999 where user_id in (?, ?)", early, late);
 
+        Replays.awaitFreeSlot(projections, "users");
         var replay = shop.post("/api/admin/processors/users-blue/replay", Map.of("from", between.toString()));
         assertThat(replay.getStatusCode().value()).isEqualTo(202);
         Replays.awaitServing(projections, "users", replay.getBody().get("rebuild").get("generation").asLong());
