@@ -10,7 +10,7 @@ const state = {
     credentials: sessionStorage.getItem(CREDENTIALS_KEY),
     tab: 'overview',
     timer: null,
-    replays: new Map(),      // processor name -> time a replay was started from this page
+    rebuilds: new Map(),     // projection name -> the generation a rebuild started from this page builds
     events: {filter: {}, pages: []},
     charts: {},
     rendered: {},            // table name -> the data it shows, as JSON
@@ -142,7 +142,8 @@ async function refresh() {
     state.refreshAgain = false;
     const signedInAs = state.credentials;
     try {
-        const [processors, deadLetters, health, metrics, sagas] = await Promise.all([
+        const [projections, processors, deadLetters, health, metrics, sagas] = await Promise.all([
+            api('/api/admin/projections'),
             api('/api/admin/processors'),
             api('/api/admin/dead-letters'),
             api('/actuator/health', {acceptAnyStatus: true}), // 503 while DOWN, with the reasons
@@ -151,7 +152,8 @@ async function refresh() {
         ]);
         renderAlerts(processors, deadLetters, health, sagas);
         // redraw a table only when its data changed: a row being clicked or selected stays put
-        renderIfChanged('processors', [processors, [...state.replays.keys()]], () => renderProcessors(processors));
+        renderIfChanged('projections', [projections, [...state.rebuilds]], () => renderProjections(projections));
+        renderIfChanged('processors', processors, () => renderProcessors(processors));
         renderIfChanged('deadLetters', deadLetters, () => renderDeadLetters(deadLetters));
         renderIfChanged('sagas', sagas, () => renderSagas(sagas));
         renderCharts(metrics);
@@ -189,12 +191,14 @@ function renderAlerts(processors, deadLetters, health, sagas, failure) {
         alerts.push(['bad', `Health is ${health.status}${down.length ? ': ' + down.join(', ') : ''}`]);
     }
     for (const processor of processors || []) {
+        // an idle slot waits for the next rebuild, a retired one is being dropped: stopped is what they should be
+        const standingBy = processor.role === 'idle' || processor.role === 'retired';
         if (processor.error) {
             const failing = processor.segments.find((segment) => segment.error);
             alerts.push(['bad', `Processor ${processor.name} is in error${failing ? ': ' + failing.error : ''}`]);
-        } else if (!processor.running) {
+        } else if (!processor.running && !standingBy) {
             alerts.push(['warn', `Processor ${processor.name} is stopped`]);
-        } else if (processor.lag >= LAG_WARNING_EVENTS) {
+        } else if (processor.running && processor.role !== 'building' && processor.lag >= LAG_WARNING_EVENTS) {
             alerts.push(['warn', `Processor ${processor.name} is ${number(processor.lag)} events behind`]);
         }
     }
@@ -206,7 +210,7 @@ function renderAlerts(processors, deadLetters, health, sagas, failure) {
     const overdue = (sagas?.deadlines || []).filter((d) => !d.running && Date.parse(d.dueAt) < Date.now() - 60000);
     if (overdue.length) alerts.push(['warn', `${overdue.length} deadline(s) overdue by more than a minute`]);
     if (!alerts.length && processors) {
-        alerts.push(['ok', `All ${processors.length} processors running and caught up; no dead letters.`]);
+        alerts.push(['ok', 'All processors that should run are running and caught up; no dead letters.']);
     }
     $('#alerts').replaceChildren(...alerts.map(([kind, text]) => h('li', {class: kind, text})));
 
@@ -216,16 +220,90 @@ function renderAlerts(processors, deadLetters, health, sagas, failure) {
     $('#dead-letter-count').textContent = deadLetters?.length ? String(deadLetters.length) : '';
 }
 
+// ---- projections ----
+
+function renderProjections(projections) {
+    const rows = projections.map((projection) => h('tr', {'data-projection': projection.name},
+        h('td', {}, h('strong', {text: projection.name}),
+            h('div', {class: 'muted', text: `version ${projection.codeVersion} in this node's code`})),
+        h('td', {}, servingOf(projection)),
+        h('td', {}, rebuildBar(projection)),
+        h('td', {}, h('div', {class: 'actions'}, projectionActions(projection)))));
+    fill($('#projection-rows'), rows, 'No projections.', 4);
+}
+
+function servingOf(projection) {
+    const serving = projection.serving;
+    if (!serving) {
+        return h('span', {class: 'muted', 'data-role': 'serving', text: 'nothing yet: the first generation is being built'});
+    }
+    return h('div', {'data-role': 'serving', 'data-generation': serving.generation},
+        h('strong', {text: `generation ${serving.generation}`}),
+        h('span', {class: 'muted', text: ` · ${serving.processor} · version ${serving.version}`}),
+        h('div', {class: 'muted', text: `since ${time(serving.liveAt)}`}));
+}
+
+function rebuildBar(projection) {
+    const rebuild = projection.rebuild;
+    if (rebuild) {
+        const eta = rebuild.secondsLeft === null ? 'time left unknown yet'
+            : rebuild.eventsToGo === 0 ? 'caught up, switching' : `about ${duration(rebuild.secondsLeft)} left`;
+        const label = `generation ${rebuild.generation}: ${Math.floor(rebuild.progress * 100)} % — `
+            + `${number(rebuild.eventsDone)} done, ${number(rebuild.eventsToGo)} to go, `
+            + `${number(Math.round(rebuild.eventsPerSecond))} events/s, ${eta}`;
+        return bar(rebuild.progress, label, 'replay', 'rebuild');
+    }
+    const startedHere = state.rebuilds.get(projection.name);
+    if (startedHere !== undefined && projection.serving?.generation >= startedHere) {
+        return bar(1, `generation ${projection.serving.generation}: 100 % — switched, it serves reads since `
+            + time(projection.serving.liveAt), 'replay', 'rebuild');
+    }
+    if (startedHere !== undefined) {
+        return h('span', {class: 'muted', 'data-role': 'rebuild', text: `generation ${startedHere} was cancelled`});
+    }
+    return null;
+}
+
+function projectionActions(projection) {
+    const path = `/api/admin/projections/${encodeURIComponent(projection.name)}/rebuild`;
+    return projection.rebuild
+        ? [h('button', {class: 'small quiet', 'data-action': 'cancel-rebuild',
+            onclick: () => act(path, 'DELETE')}, 'Cancel rebuild')]
+        : [h('button', {class: 'small danger', 'data-action': 'rebuild',
+            onclick: () => rebuild(projection.name)}, 'Rebuild')];
+}
+
+async function rebuild(projection) {
+    if (!confirm(`Rebuild ${projection} from the start of the store? A new generation is built beside the one `
+        + 'that serves; reads switch to it once it has caught up.')) return;
+    const started = await act(`/api/admin/projections/${encodeURIComponent(projection)}/rebuild`);
+    if (started?.rebuild) state.rebuilds.set(projection, started.rebuild.generation);
+    refresh();
+}
+
+function duration(seconds) {
+    if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+    if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+    return `${(seconds / 3600).toFixed(1)} h`;
+}
+
 // ---- processors ----
 
 function renderProcessors(processors) {
     const rows = processors.map((processor) => h('tr', {'data-processor': processor.name},
-        h('td', {}, h('strong', {text: processor.name}), h('div', {class: 'muted', text: processor.mode})),
+        h('td', {}, h('strong', {text: processor.name}), h('div', {class: 'muted', text: describe(processor)})),
         h('td', {}, statusOf(processor)),
         h('td', {}, lagBar(processor), replayBar(processor)),
         h('td', {}, h('div', {class: 'segments'}, processor.segments.map((s) => segmentChip(processor, s)))),
         h('td', {}, h('div', {class: 'actions'}, actionsOf(processor)))));
     fill($('#processor-rows'), rows, 'No event processors.', 5);
+}
+
+// a projection's slot says what it does: serves generation 3, builds 4, stands idle...
+function describe(processor) {
+    if (!processor.projection) return processor.mode;
+    const generation = processor.generation === null ? '' : ` generation ${processor.generation}`;
+    return `${processor.mode} · ${processor.role}${generation}`;
 }
 
 function statusOf(processor) {
@@ -235,22 +313,18 @@ function statusOf(processor) {
 
 function lagBar(processor) {
     if (processor.mode === 'subscribing') return h('span', {class: 'muted', text: 'in the publishing thread'});
+    if (processor.role === 'idle') return h('span', {class: 'muted', 'data-role': 'lag', text: 'idle until the next rebuild'});
     const share = processor.headOfStore ? processor.lag / processor.headOfStore : 0;
-    const kind = processor.error ? 'bad' : processor.lag >= LAG_WARNING_EVENTS ? 'warn' : '';
+    const kind = processor.error ? 'bad' : processor.lag >= LAG_WARNING_EVENTS && processor.role !== 'building' ? 'warn' : '';
     const label = processor.lag ? `${number(processor.lag)} events behind` : `caught up at ${number(processor.headOfStore)}`;
     // an empty bar reads "nothing behind"; a sliver is still drawn for any lag, so it is never invisible
     return bar(processor.lag ? Math.max(share, 0.02) : 0, label, kind, 'lag');
 }
 
+// a reset of Axon's own (a projection's replay is a rebuild of a new generation, shown with the projections)
 function replayBar(processor) {
-    const startedHere = state.replays.get(processor.name);
-    if (processor.replaying) {
-        return bar(processor.replayProgress, `replay ${Math.floor(processor.replayProgress * 100)} %`, 'replay', 'replay');
-    }
-    if (startedHere) {
-        return bar(1, `replay 100 % — done (started ${startedHere.toLocaleTimeString('en-GB')})`, 'replay', 'replay');
-    }
-    return null;
+    if (!processor.replaying) return null;
+    return bar(processor.replayProgress, `replay ${Math.floor(processor.replayProgress * 100)} %`, 'replay', 'replay');
 }
 
 function segmentChip(processor, segment) {
@@ -274,21 +348,17 @@ const shortOwner = (owner) => owner ? owner.replace(/^\d+@/, '') : 'unclaimed';
 function actionsOf(processor) {
     if (processor.mode === 'subscribing') return [];
     const path = processorPath(processor.name);
+    const standingBy = processor.role === 'idle' || processor.role === 'retired'; // nothing of theirs to start
     return [
         processor.running
             ? h('button', {class: 'small quiet', 'data-action': 'stop', onclick: () => act(`${path}/stop`)}, 'Stop')
-            : h('button', {class: 'small quiet', 'data-action': 'start', onclick: () => act(`${path}/start`)}, 'Start'),
+            : standingBy ? null
+                : h('button', {class: 'small quiet', 'data-action': 'start', onclick: () => act(`${path}/start`)}, 'Start'),
         processor.resettable
-            ? h('button', {class: 'small danger', 'data-action': 'replay', onclick: () => replay(processor.name)}, 'Replay')
+            ? h('button', {class: 'small danger', 'data-action': 'replay', title: `Rebuild ${processor.projection}`,
+                onclick: () => rebuild(processor.projection)}, 'Replay')
             : null,
     ];
-}
-
-async function replay(name) {
-    if (!confirm(`Replay ${name} from the start of the store? Its views are cleared and rebuilt.`)) return;
-    const started = new Date();
-    if (await act(`${processorPath(name)}/replay`)) state.replays.set(name, started);
-    refresh();
 }
 
 const processorPath = (name) => `/api/admin/processors/${encodeURIComponent(name)}`;

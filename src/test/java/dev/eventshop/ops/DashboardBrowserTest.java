@@ -1,13 +1,12 @@
 package dev.eventshop.ops;
 
+import dev.eventshop.platform.projections.Projections;
 import dev.eventshop.support.Browser;
 import dev.eventshop.support.IntegrationTest;
 import dev.eventshop.support.PoisonedUsers;
 import dev.eventshop.support.Replays;
 import dev.eventshop.support.ShopClient;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,13 +16,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.eventshop.support.PoisonedUsers.POISONED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The operator's console in a real browser (headless Chromium), against the running service. */
 class DashboardBrowserTest extends IntegrationTest {
@@ -35,12 +32,18 @@ class DashboardBrowserTest extends IntegrationTest {
     private int port;
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private Projections projections;
 
     @AfterEach
     void cureAndRestart() {
         POISONED.clear();
         // a test that failed half-way must not leave a processor stopped for the tests after it
-        processing.eventProcessors().values().stream().filter(p -> !p.isRunning()).forEach(EventProcessor::start);
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (!processor.isRunning() && projections.mayStart(name)) {
+                processor.start();
+            }
+        });
     }
 
     @Test
@@ -65,7 +68,8 @@ class DashboardBrowserTest extends IntegrationTest {
             String row = row(processor.get("name").asText());
             Integer segments = browser.await(d -> d.findElements(By.cssSelector(row + " .segment")).size());
             assertThat(segments).isEqualTo(processor.get("segments").size());
-            if (processor.get("mode").asText().equals("tracking")) {
+            boolean standingBy = List.of("idle", "retired").contains(processor.get("role").asText());
+            if (processor.get("mode").asText().equals("tracking") && !standingBy) {
                 assertThat(browser.text(row + " [data-role=status]")).isEqualTo("running");
                 assertThat(browser.text(row + " [data-role=lag]")).containsAnyOf("caught up", "events behind");
             }
@@ -76,43 +80,54 @@ class DashboardBrowserTest extends IntegrationTest {
 
     @Test
     void aStoppedProcessorIsReportedAtTheTopAndCanBeStartedAgain() {
+        String items = servingProcessorOf("items");
         signedIn();
-        browser.click(row("items") + " button[data-action=stop]");
+        browser.click(row(items) + " button[data-action=stop]");
 
-        browser.awaitText("#alerts", "Processor items is stopped");
-        assertThat(browser.text(row("items") + " [data-role=status]")).isEqualTo("stopped");
+        browser.awaitText("#alerts", "Processor " + items + " is stopped");
+        assertThat(browser.text(row(items) + " [data-role=status]")).isEqualTo("stopped");
 
-        browser.click(row("items") + " button[data-action=start]");
-        browser.awaitText(row("items") + " [data-role=status]", "running");
-        assertThat(browser.find("#alerts").getText()).doesNotContain("Processor items is stopped");
+        browser.click(row(items) + " button[data-action=start]");
+        browser.awaitText(row(items) + " [data-role=status]", "running");
+        assertThat(browser.find("#alerts").getText()).doesNotContain("Processor " + items + " is stopped");
     }
 
     @Test
-    void aReplayStartedOnTheDashboardShowsItsProgressReachingAHundredPercentAndRebuildsTheView() {
-        String user = shop.registerUser("replayed-in-browser");
+    void aRebuildStartedOnTheDashboardShowsItsProgressReachingAHundredPercentThenTheSwitch() throws Exception {
+        String user = shop.registerUser("rebuilt-in-browser");
         shop.topUp(user, 4200);
         shop.awaitVersion("/api/users/" + user, 1);
         jdbc.update("update user_view set balance = 1 where user_id = ?", user); // only a rebuild undoes this
+        Replays.awaitFreeSlot(projections, "users");
+        long before = projections.one("users").orElseThrow().serving().generation();
+        String users = "#projection-rows tr[data-projection=users]";
 
         signedIn();
-        browser.await(d -> browser.present(row("users") + " button[data-action=replay]"));
+        browser.await(d -> browser.present(row(servingProcessorOf("users")) + " button[data-action=replay]"));
         assertThat(browser.present(row("OrderSagaProcessor") + " button[data-action=replay]"))
                 .as("sagas cannot be replayed").isFalse();
-        browser.click(row("users") + " button[data-action=replay]");
-        browser.await(ExpectedConditions.alertIsPresent()).accept();
-
         List<String> progress = new ArrayList<>();
-        browser.await(d -> {
-            String shown = browser.text(row("users") + " [data-role=replay]");
-            if (progress.isEmpty() || !progress.get(progress.size() - 1).equals(shown)) {
-                progress.add(shown);
-            }
-            return shown.contains("100 %");
+        Replays.withSwitchHeldBack(jdbc, projections, "users", () -> {
+            browser.click(users + " button[data-action=rebuild]");
+            browser.await(ExpectedConditions.alertIsPresent()).accept();
+            browser.await(d -> {
+                String shown = browser.text(users + " [data-role=rebuild]");
+                if (progress.isEmpty() || !progress.get(progress.size() - 1).equals(shown)) {
+                    progress.add(shown);
+                }
+                return shown.contains("100 %");
+            });
+            assertThat(browser.find(users + " [data-role=serving]").getAttribute("data-generation"))
+                    .as("the old generation serves until the switch").isEqualTo(String.valueOf(before));
+            assertThat(browser.present(users + " button[data-action=cancel-rebuild]")).isTrue();
+            return null;
         });
-        assertThat(progress.get(progress.size() - 1)).startsWith("replay 100 %");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select balance from user_view where user_id = ?", Long.class, user) == 4200);
-        Replays.awaitCaughtUp(processing.eventProcessor("users", StreamingEventProcessor.class).orElseThrow(), jdbc);
+
+        browser.awaitText(users + " [data-role=rebuild]", "switched");
+        assertThat(progress).last().asString().contains("100 % — ").contains("0 to go");
+        assertThat(Long.parseLong(browser.find(users + " [data-role=serving]").getAttribute("data-generation")))
+                .isGreaterThan(before);
+        assertThat(shop.get("/api/users/" + user).getBody().get("balance").asLong()).isEqualTo(4200);
     }
 
     @Test
@@ -169,6 +184,10 @@ class DashboardBrowserTest extends IntegrationTest {
         field.clear();
         field.sendKeys(password);
         browser.find("#login-submit").click();
+    }
+
+    private String servingProcessorOf(String projection) {
+        return projections.one(projection).orElseThrow().serving().processor();
     }
 
     private static String row(String processor) {

@@ -15,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,10 +38,10 @@ import static org.awaitility.Awaitility.await;
 class TwoNodesIT {
 
     private static final Map<String, String> SETTINGS = Map.of("eventshop.order.timeout", "15s");
-    private static final List<String> PROCESSORS = List.of("users", "items", "orders", "OrderSagaProcessor");
+    private static final List<String> PROJECTIONS = List.of("users", "items", "orders");
     /** The count of events a processor handled, per node: labels in Prometheus' alphabetical order. */
     private static final Pattern HANDLED = Pattern.compile("(?m)^eventProcessor_successTimer_seconds_count\\{"
-            + "payloadType=\"(\\w+)\",processorName=\"(\\w+)\",?} ([0-9.E+]+)$");
+            + "payloadType=\"(\\w+)\",processorName=\"([\\w-]+)\",?} ([0-9.E+]+)$");
 
     @Test
     void twoNodesShareTheWorkHandleEachEventOnceAndTakeOverFromEachOther() throws Exception {
@@ -45,10 +49,12 @@ class TwoNodesIT {
              ServiceProcess a = ServiceProcess.on("node-a", database.jdbcUrl(), SETTINGS).start();
              ServiceProcess b = ServiceProcess.on("node-b", database.jdbcUrl(), SETTINGS).start()) {
             JdbcTemplate jdbc = database.jdbc();
-            await().atMost(Duration.ofSeconds(30)).until(() -> everyProcessorIsSharedBy(jdbc, a, b));
-
             ShopClient onA = a.client();
             ShopClient onB = b.client();
+            List<String> processors = servingProcessors(onA);
+            assertThat(processors).containsExactly("users-blue", "items-blue", "orders-blue", "OrderSagaProcessor");
+            await().atMost(Duration.ofSeconds(30)).until(() -> everyProcessorIsSharedBy(jdbc, processors, a, b));
+
             List<String> users = Fixtures.richUsers(onA, 10);
             List<String> items = Fixtures.stockedItems(onA, 5);
             MixedLoad load = new MixedLoad(List.of(onA, onB), users, items).start(6);
@@ -77,10 +83,10 @@ class TwoNodesIT {
 
             // an event appended on A reaches B's projection on commit, not at B's next poll
             onA.post("/api/admin/processors/users/stop", Map.of());
-            await().atMost(Duration.ofSeconds(30)).until(() -> owners(jdbc, "users").equals(Set.of(b.nodeId())));
+            await().atMost(Duration.ofSeconds(30)).until(() -> owners(jdbc, "users-blue").equals(Set.of(b.nodeId())));
             // and B keeps them: A, which no longer runs the processor, does not count when they are shared out
             await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10))
-                    .until(() -> owners(jdbc, "users").equals(Set.of(b.nodeId())));
+                    .until(() -> owners(jdbc, "users-blue").equals(Set.of(b.nodeId())));
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 millis.add(appendOnAndSeeOn(onA, onB, contended));
@@ -91,21 +97,26 @@ class TwoNodesIT {
                     .isLessThan(200);
             onA.post("/api/admin/processors/users/start", Map.of());
 
+            aRebuildStartedOnOneNodeServesBothAndSwitchesBoth(onA, onB, users, jdbc);
+            List<String> rebuilt = servingProcessors(onB);
+            assertThat(rebuilt).contains("users-green");
+            await().atMost(Duration.ofSeconds(30)).until(() -> everyProcessorIsSharedBy(jdbc, rebuilt, a, b));
+
             // a killed node's segments are claimed by the other once its claims time out
             b.kill();
             long killed = System.nanoTime();
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> PROCESSORS.stream().allMatch(p -> owners(jdbc, p).equals(Set.of(a.nodeId()))));
+                    .until(() -> rebuilt.stream().allMatch(p -> owners(jdbc, p).equals(Set.of(a.nodeId()))));
             System.out.printf("TwoNodesIT: segments taken over %d ms after a kill -9%n",
                     (System.nanoTime() - killed) / 1_000_000);
 
             // a node stopped with SIGTERM releases its claims: the other takes over at once
             try (ServiceProcess c = ServiceProcess.on("node-c", database.jdbcUrl(), SETTINGS).start()) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> everyProcessorIsSharedBy(jdbc, a, c));
+                await().atMost(Duration.ofSeconds(30)).until(() -> everyProcessorIsSharedBy(jdbc, rebuilt, a, c));
                 Duration shutdown = a.terminate();
                 long stopped = System.nanoTime();
                 await().atMost(Duration.ofSeconds(5))
-                        .until(() -> PROCESSORS.stream().allMatch(p -> owners(jdbc, p).equals(Set.of(c.nodeId()))));
+                        .until(() -> rebuilt.stream().allMatch(p -> owners(jdbc, p).equals(Set.of(c.nodeId()))));
                 System.out.printf("TwoNodesIT: SIGTERM took %d ms; segments taken over %d ms after the exit%n",
                         shutdown.toMillis(), (System.nanoTime() - stopped) / 1_000_000);
                 String later = c.client().registerUser("after-the-handover");
@@ -114,8 +125,88 @@ class TwoNodesIT {
         }
     }
 
-    private static boolean everyProcessorIsSharedBy(JdbcTemplate jdbc, ServiceProcess one, ServiceProcess other) {
-        return PROCESSORS.stream().allMatch(p -> owners(jdbc, p).equals(Set.of(one.nodeId(), other.nodeId())));
+    /**
+     * A rebuild of users started on A: while it runs, both nodes go on answering every known account with its
+     * state or a newer one, both switch to the new generation, and both then read the balances the store holds.
+     */
+    private static void aRebuildStartedOnOneNodeServesBothAndSwitchesBoth(ShopClient onA, ShopClient onB,
+                                                                          List<String> users, JdbcTemplate jdbc)
+            throws Exception {
+        long before = servingGeneration(onA, "users");
+        Map<String, Long> newest = new ConcurrentHashMap<>();
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            running.add(readers.submit(() -> {
+                for (int i = 0; reading.get(); i++) {
+                    onA.post("/api/users/" + users.get(i % users.size()) + "/top-ups", Map.of("amount", 1));
+                }
+            }));
+            for (ShopClient node : List.of(onA, onB)) {
+                running.add(readers.submit(() -> {
+                    for (int i = 0; reading.get(); i++) {
+                        String user = users.get(i % users.size());
+                        var answer = node.get("/api/users/" + user);
+                        if (answer.getStatusCode().value() != 200) {
+                            wrong.add(user + " answered " + answer.getStatusCode().value());
+                            continue;
+                        }
+                        long version = answer.getBody().get("version").asLong();
+                        Long seen = newest.merge(node.baseUrl() + user, version, Math::max);
+                        if (version < seen) {
+                            wrong.add(user + " went back to version " + version + " from " + seen);
+                        }
+                    }
+                }));
+            }
+            var started = onA.post("/api/admin/projections/users/rebuild", Map.of());
+            assertThat(started.getStatusCode().value()).isEqualTo(202);
+            long generation = started.getBody().get("rebuild").get("generation").asLong();
+            assertThat(generation).isGreaterThan(before);
+            await().atMost(Duration.ofSeconds(60)).until(() -> servingGeneration(onA, "users") == generation
+                    && servingGeneration(onB, "users") == generation);
+            reading.set(false);
+            for (Future<?> reader : running) {
+                reader.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            reading.set(false);
+            readers.shutdownNow();
+        }
+        assertThat(wrong).as("reads on either node during the rebuild").isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> lagOf(onA) == 0);
+        for (String user : users) {
+            long stored = jdbc.queryForObject("""
+                    select (convert_from(payload, 'UTF8')::jsonb ->> 'balanceAfter')::bigint from domain_event_entry
+                    where aggregate_identifier = ? and convert_from(payload, 'UTF8')::jsonb ->> 'balanceAfter' is not null
+                    order by sequence_number desc limit 1""", Long.class, user);
+            for (ShopClient node : List.of(onA, onB)) {
+                assertThat(node.awaitVersion("/api/users/" + user, 0).get("balance").asLong())
+                        .as("%s on %s after the switch", user, node.baseUrl()).isEqualTo(stored);
+            }
+        }
+    }
+
+    private static long servingGeneration(ShopClient node, String projection) {
+        return node.get("/api/admin/projections/" + projection).getBody().get("serving").get("generation").asLong();
+    }
+
+    /** The processors of the generations that serve reads, and the saga processor. */
+    private static List<String> servingProcessors(ShopClient node) {
+        List<String> processors = new ArrayList<>();
+        for (String projection : PROJECTIONS) {
+            processors.add(node.get("/api/admin/projections/" + projection).getBody().get("serving")
+                    .get("processor").asText());
+        }
+        processors.add("OrderSagaProcessor");
+        return processors;
+    }
+
+    private static boolean everyProcessorIsSharedBy(JdbcTemplate jdbc, List<String> processors, ServiceProcess one,
+                                                    ServiceProcess other) {
+        return processors.stream().allMatch(p -> owners(jdbc, p).equals(Set.of(one.nodeId(), other.nodeId())));
     }
 
     /** The nodes holding the processor's segments; "none" for a segment nobody holds. */
@@ -173,7 +264,8 @@ class TwoNodesIT {
             }
         }
         handled.values().removeIf(count -> count == 0); // the types a processor has no handler for
-        assertThat(handled).containsKeys("users/BalanceToppedUp", "items/StockReserved", "orders/OrderPlaced");
+        assertThat(handled).containsKeys("users-blue/BalanceToppedUp", "items-blue/StockReserved",
+                "orders-blue/OrderPlaced");
         handled.forEach((processorAndType, count) -> {
             String type = processorAndType.substring(processorAndType.indexOf('/') + 1);
             long stored = jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like ?",
