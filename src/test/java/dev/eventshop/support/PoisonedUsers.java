@@ -46,7 +46,8 @@ public class PoisonedUsers {
                 if (bean instanceof ProjectionDefinition users && users.name().equals("users")) {
                     return new ProjectionDefinition(users.name(), users.version(), users.tables(), slot -> {
                         List<Object> handlers = new ArrayList<>(users.handlers().apply(slot));
-                        handlers.add(new PoisonedHandler());
+                        // first: the handlers that ran before one that fails keep their writes when the event is dead-lettered
+                        handlers.add(0, new PoisonedHandler());
                         return handlers;
                     }, users.sequencingPolicy(), users.liveQueries());
                 }

@@ -185,8 +185,15 @@ class GenerationCoordinator implements SmartLifecycle {
                 .orElseThrow(() -> new IllegalStateException("No processor " + name));
         if (wish && wanted.add(name)) {
             log.info("Starting {}: it holds generation {} of {}", name, slot.heldGeneration(), slot.projection());
-            processor.start();
-        } else if (!wish && wanted.remove(name)) {
+            try {
+                processor.start();
+            } catch (IllegalStateException stillStopping) {
+                // Axon refuses to start a processor whose threads are still finishing a shutdown
+                wanted.remove(name);
+                log.info("{} is still shutting down; starting it at the next check", name);
+            }
+        } else if (!wish && (wanted.remove(name) || processor.isRunning())) {
+            // also a processor started behind this node's back: it must not run without a generation to write
             log.info("Stopping {}: this node neither reads nor builds its generation", name);
             processor.shutdownAsync();
         }

@@ -62,6 +62,7 @@ class ProjectionProcessingConfiguration {
                 // remember which sequences have no dead letter instead of asking the database for every event
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(name,
                         (configuration, invoker) -> invoker.enableSequenceIdentifierCache());
+                processing.registerHandlerInterceptor(name, configuration -> new GenerationGuard(slot));
                 if (definition.sequencingPolicy() != null) {
                     processing.registerSequencingPolicy(name, configuration -> definition.sequencingPolicy());
                 }

@@ -68,7 +68,7 @@ class StorageIntegrationTest extends IntegrationTest {
 
         String token = jdbc.queryForObject("""
                 select convert_from(token, 'UTF8') from token_entry
-                where processor_name = 'users' and token is not null limit 1""", String.class);
+                where processor_name like 'users-%' and token is not null limit 1""", String.class);
 
         assertThat(new ObjectMapper().readTree(token).isObject()).isTrue();
     }
