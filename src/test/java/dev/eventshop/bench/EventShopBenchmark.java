@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +48,8 @@ class EventShopBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 5));
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.measure-seconds", 10));
     private static final int REPLAY_EVENTS = Integer.getInteger("bench.replay-events", 1_000_000);
+    /** (e): the steady load of top-ups the rebuild runs beside. */
+    private static final int TOP_UPS_PER_SECOND = Integer.getInteger("bench.rebuild-top-ups", 100);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** (h): top-ups and reads on the two nodes before the 50 that are measured. */
     private static final int WARM_UP_ROUNDS_H = Integer.getInteger("bench.cross-node-warmup", 200);
@@ -89,7 +93,7 @@ class EventShopBenchmark {
                 handlerTimeouts(database, jdbc);
             }
             if (ONLY.contains("e")) {
-                replay(database, jdbc);
+                rebuild(database, jdbc, limit);
             }
         }
         if (ONLY.contains("g")) {
@@ -498,32 +502,68 @@ class EventShopBenchmark {
         }
     }
 
-    /** e) Replaying the users projection over a million stored events. */
-    private void replay(ExternalPostgres database, JdbcTemplate jdbc) throws Exception {
+    /**
+     * e) Rebuilding the users projection (blue/green) over a million stored events while top-ups keep arriving at
+     * 100/s: the rebuild's rate, and what it costs those top-ups against the same load just before.
+     */
+    private void rebuild(ExternalPostgres database, JdbcTemplate jdbc, double rawInserts) throws Exception {
         int perUser = 10;
         new EventSeeder(jdbc).users(REPLAY_EVENTS / perUser, perUser);
-        long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         // every processor of the earlier nodes stands at the head, as if it had handled the seeded events live:
-        // only the replay below then works through them, alone, as an operator's replay would
+        // only the rebuild below then works through them
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         jdbc.update("""
                 update token_entry set owner = null, token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',
                   token = convert_to('{"index":' || ? || ',"gaps":[]}', 'UTF8')""", head);
-        try (ServiceProcess shop = ServiceProcess.on("bench-replay", database.jdbcUrl(), Map.of()).start()) {
+        try (ServiceProcess shop = ServiceProcess.on("bench-rebuild", database.jdbcUrl(), Map.of()).start()) {
             ShopClient admin = shop.client();
             await().atMost(Duration.ofMinutes(2)).until(() -> lag(admin, "users") == 0);
+            List<String> accounts = IntStream.range(0, CLIENTS).mapToObj(i -> admin.registerUser("rebuild-" + i))
+                    .toList();
+            AtomicLong next = new AtomicLong();
+            Supplier<Long> topUp = () -> {
+                String account = accounts.get((int) (next.getAndIncrement() % accounts.size()));
+                long started = System.nanoTime();
+                HttpResponse<String> answer = HttpLoad.send(HttpLoad.post(shop.baseUrl() + "/api/users/" + account
+                        + "/top-ups", ADMIN, "{\"amount\":1}"));
+                if (answer.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("top-up answered " + answer.statusCode());
+                }
+                return (System.nanoTime() - started) / 1000;
+            };
+            HttpLoad.openLoop(TOP_UPS_PER_SECOND, WARM_UP, topUp);
+            HttpLoad.Latencies before = HttpLoad.openLoop(TOP_UPS_PER_SECOND, MEASURED, topUp);
+
+            long stored = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+            CompletableFuture<Void> switched = new CompletableFuture<>();
+            ExecutorService load = Executors.newSingleThreadExecutor();
+            Future<HttpLoad.Latencies> during = load.submit(() ->
+                    HttpLoad.openLoop(TOP_UPS_PER_SECOND, switched, topUp));
             long started = System.nanoTime();
-            admin.post("/api/admin/processors/users/replay", Map.of());
-            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                JsonNode users = admin.get("/api/admin/processors/users").getBody();
-                return users.get("lag").asLong() == 0 && users.get("replayProgress").asDouble() == 1.0;
-            });
+            long generation = admin.post("/api/admin/projections/users/rebuild", Map.of()).getBody()
+                    .get("rebuild").get("generation").asLong();
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    admin.get("/api/admin/projections/users").getBody().get("serving").get("generation").asLong()
+                            == generation);
             double seconds = (System.nanoTime() - started) / 1e9;
+            switched.complete(null);
+            HttpLoad.Latencies latencies = during.get();
+            load.shutdown();
+            assertThat(before.failed() + latencies.failed()).as("failed top-ups").isZero();
             // the view was rebuilt, not just the token moved: every seeded user, with the balance of its last event
-            assertThat(jdbc.queryForObject("select count(*) from user_view where balance = ? and version = ?",
-                    Long.class, 100L * (perUser - 1), perUser - 1L)).isEqualTo(REPLAY_EVENTS / perUser);
-            report.target("e", "replay of the users projection over %,d stored events".formatted(stored),
-                    stored / seconds, "events/s", 20_000, false);
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from user_view where generation = ? and balance = ? and version = ?""",
+                    Long.class, generation, 100L * (perUser - 1), perUser - 1L)).isEqualTo(REPLAY_EVENTS / perUser);
+            double rate = stored / seconds;
+            report.target("e", "blue/green rebuild of users over %,d stored events, %d top-ups/s arriving"
+                    .formatted(stored, TOP_UPS_PER_SECOND), rate, "events/s", 40_000, false);
+            report.figure("e", "  raw single-row INSERTs of the same run (a), for scale", rawInserts, "tx/s");
+            report.figure("e/a", "  rebuild rate against raw inserts", rate / rawInserts, "");
+            report.figure("e", "  top-up p50 before the rebuild", before.percentileMillis(50), "ms");
+            report.figure("e", "  top-up p50 during it", latencies.percentileMillis(50), "ms");
+            report.figure("e", "  top-up p99 before the rebuild", before.percentileMillis(99), "ms");
+            report.figure("e", "  top-up p99 during it", latencies.percentileMillis(99), "ms");
+            report.figure("e", "  top-ups during it (all answered 2xx)", latencies.micros().size(), "");
         }
     }
 

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** HTTP load on 127.0.0.1: closed loops (clients that send again as soon as answered), or a fixed open rate. */
@@ -116,8 +118,13 @@ final class HttpLoad {
     }
 
     /** One operation every 1/rate seconds, whatever the previous ones are doing; each reports its latency in µs. */
-    static Latencies openLoop(int perSecond, Duration duration, java.util.function.Supplier<Long> operation)
-            throws InterruptedException {
+    static Latencies openLoop(int perSecond, Duration duration, Supplier<Long> operation) throws Exception {
+        return openLoop(perSecond, CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS)), operation);
+    }
+
+    /** The same, until {@code done} completes. */
+    static Latencies openLoop(int perSecond, CompletableFuture<?> done, Supplier<Long> operation) throws Exception {
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failed = new AtomicLong();
         ExecutorService workers = Executors.newFixedThreadPool(64);
@@ -130,10 +137,13 @@ final class HttpLoad {
                 failed.incrementAndGet();
             }
         }), 0, periodMicros, TimeUnit.MICROSECONDS);
-        Thread.sleep(duration.toMillis()); // the length of the run, not a wait for a condition
-        clock.shutdownNow();
-        workers.shutdown();
-        workers.awaitTermination(60, TimeUnit.SECONDS);
+        try {
+            done.get();
+        } finally {
+            clock.shutdownNow();
+            workers.shutdown();
+            workers.awaitTermination(60, TimeUnit.SECONDS);
+        }
         return new Latencies(List.copyOf(micros), failed.get());
     }
 

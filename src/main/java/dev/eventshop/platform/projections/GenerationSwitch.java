@@ -6,11 +6,14 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -32,6 +35,7 @@ class GenerationSwitch {
     private static final Logger log = LoggerFactory.getLogger(GenerationSwitch.class);
     /** How often the switch reads the new generation's tokens while it holds the serving one still. */
     private static final long POLL_NANOS = 10_000_000;
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final Generations generations;
     private final StoredTokens tokens;
@@ -81,7 +85,10 @@ class GenerationSwitch {
         TrackingToken frozen;
         try {
             frozen = upperBound(tokens.lockedOf(serving));
-        } catch (PessimisticLockingFailureException busy) {
+        } catch (PessimisticLockingFailureException | UncategorizedSQLException busy) {
+            if (!isLockTimeout(busy)) {
+                throw busy;
+            }
             log.debug("{} kept its tokens locked for {}; trying the switch again later", serving,
                     properties.switchWait());
             return false;
@@ -101,6 +108,12 @@ class GenerationSwitch {
             // the other processor commits on its own threads: nothing to wait on but its next token
             LockSupport.parkNanos(POLL_NANOS);
         }
+    }
+
+    /** PostgreSQL's lock_not_available, which Spring's translation leaves uncategorized. */
+    private static boolean isLockTimeout(DataAccessException e) {
+        return e instanceof PessimisticLockingFailureException
+                || e.getCause() instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState());
     }
 
     /** What every segment has handled (null: some segment has handled nothing, or there are none). */
