@@ -7,6 +7,7 @@ import dev.eventshop.item.api.ItemRestocked;
 import dev.eventshop.item.api.StockReleased;
 import dev.eventshop.item.api.StockReservationRejected;
 import dev.eventshop.item.api.StockReserved;
+import dev.eventshop.platform.projections.NewRows;
 import dev.eventshop.platform.projections.ProjectionSlot;
 import dev.eventshop.platform.views.ViewUpdates;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,17 +29,19 @@ class ItemProjection {
     private final ProjectionSlot slot;
     private final ItemEntryRepository items;
     private final ViewUpdates updates;
+    private final NewRows rows;
 
-    ItemProjection(ProjectionSlot slot, ItemEntryRepository items, ViewUpdates updates) {
+    ItemProjection(ProjectionSlot slot, ItemEntryRepository items, ViewUpdates updates, NewRows rows) {
         this.slot = slot;
         this.items = items;
         this.updates = updates;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(ItemAdded event, @SequenceNumber long version) {
-        emit(items.save(new ItemEntry(slot.generation(), event.itemId(), event.name(), event.price(), event.stock(),
-                version)));
+        emit(rows.add(slot, new ItemEntry(slot.generation(), event.itemId(), event.name(), event.price(),
+                event.stock(), version)));
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package dev.eventshop.order;
 
 import dev.eventshop.order.api.FindOrder;
+import dev.eventshop.platform.projections.NewRows;
 import dev.eventshop.platform.projections.ProjectionDefinition;
 import dev.eventshop.platform.views.ViewUpdates;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -26,10 +27,11 @@ class OrderConfiguration {
      * story, sequenced by order id (it takes events from orders, items and users).
      */
     @Bean
-    ProjectionDefinition ordersProjection(OrderEntryRepository orders, ViewUpdates updates, JdbcTemplate jdbc) {
+    ProjectionDefinition ordersProjection(OrderEntryRepository orders, ViewUpdates updates, JdbcTemplate jdbc,
+                                          NewRows rows) {
         return ProjectionDefinition.of(OrderProjection.NAME, OrderProjection.VERSION,
                         List.of("order_view", "order_view_line", "order_story_event"),
-                        slot -> List.of(new OrderProjection(slot, orders, updates), new OrderStory(slot, jdbc)))
+                        slot -> List.of(new OrderProjection(slot, orders, updates, rows), new OrderStory(slot, jdbc)))
                 .sequencedBy(new OrderSequencingPolicy())
                 .followedBy(FindOrder.class);
     }

@@ -5,6 +5,7 @@ import dev.eventshop.order.api.FindOrder;
 import dev.eventshop.order.api.OrderConfirmed;
 import dev.eventshop.order.api.OrderPlaced;
 import dev.eventshop.order.api.OrderRejected;
+import dev.eventshop.platform.projections.NewRows;
 import dev.eventshop.platform.projections.ProjectionSlot;
 import dev.eventshop.platform.views.ViewUpdates;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,16 +28,18 @@ class OrderProjection {
     private final ProjectionSlot slot;
     private final OrderEntryRepository orders;
     private final ViewUpdates updates;
+    private final NewRows rows;
 
-    OrderProjection(ProjectionSlot slot, OrderEntryRepository orders, ViewUpdates updates) {
+    OrderProjection(ProjectionSlot slot, OrderEntryRepository orders, ViewUpdates updates, NewRows rows) {
         this.slot = slot;
         this.orders = orders;
         this.updates = updates;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(OrderPlaced event, @Timestamp Instant at) {
-        emit(orders.save(new OrderEntry(slot.generation(), event.orderId(), event.userId(),
+        emit(rows.add(slot, new OrderEntry(slot.generation(), event.orderId(), event.userId(),
                 event.lines().stream().map(l -> new OrderEntry.LineEntry(l.itemId(), l.quantity())).toList(), at)));
     }
 

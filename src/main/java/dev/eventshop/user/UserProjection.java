@@ -1,5 +1,6 @@
 package dev.eventshop.user;
 
+import dev.eventshop.platform.projections.NewRows;
 import dev.eventshop.platform.projections.ProjectionSlot;
 import dev.eventshop.platform.views.ViewUpdates;
 import dev.eventshop.user.api.BalanceDebitRejected;
@@ -25,16 +26,18 @@ class UserProjection {
     private final ProjectionSlot slot;
     private final UserEntryRepository users;
     private final ViewUpdates updates;
+    private final NewRows rows;
 
-    UserProjection(ProjectionSlot slot, UserEntryRepository users, ViewUpdates updates) {
+    UserProjection(ProjectionSlot slot, UserEntryRepository users, ViewUpdates updates, NewRows rows) {
         this.slot = slot;
         this.users = users;
         this.updates = updates;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long version) {
-        emit(users.save(new UserEntry(slot.generation(), event.userId(), event.name(), event.email(), version)));
+        emit(rows.add(slot, new UserEntry(slot.generation(), event.userId(), event.name(), event.email(), version)));
     }
 
     @EventHandler

@@ -14,6 +14,7 @@ public final class ProjectionSlot {
     private final String color;
     private volatile long generation;
     private volatile boolean serving;
+    private volatile boolean copied;
 
     public ProjectionSlot(String projection, String color) {
         this.projection = projection;
@@ -53,10 +54,24 @@ public final class ProjectionSlot {
         return projection + "-" + color;
     }
 
+    /**
+     * Whether the generation it holds began as a copy of another's rows (a replay from an instant): then an event
+     * that creates a row may find it there already.
+     */
+    public boolean mayHoldRowsAlready() {
+        return copied;
+    }
+
     /** Set by the generation coordinator at each check (and by tests of the handlers). */
-    public void hold(long generation, boolean serving) {
+    public void hold(long generation, boolean serving, boolean copied) {
         this.generation = generation;
         this.serving = serving;
+        this.copied = copied;
+    }
+
+    /** A generation built from the start of the store. */
+    public void hold(long generation, boolean serving) {
+        hold(generation, serving, false);
     }
 
     long heldGeneration() {

@@ -1,4 +1,4 @@
-package dev.eventshop.bench;
+package dev.eventshop.support;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * them (same types, revisions and JSON), because appending a million events through the API would take the
  * benchmark longer than everything else together.
  */
-final class EventSeeder {
+public final class EventSeeder {
 
     private static final String EVENTS = """
             insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
@@ -28,17 +28,17 @@ final class EventSeeder {
 
     private final JdbcTemplate jdbc;
 
-    EventSeeder(JdbcTemplate jdbc) {
+    public EventSeeder(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** One user with the given number of events: its registration, then top-ups of 100. */
-    void user(String userId, int events) {
+    public void user(String userId, int events) {
         jdbc.update(EVENTS.formatted("(select ?::text as id)"), userId, events);
     }
 
     /** Many users with the given number of events each. */
-    void users(int users, int eventsPerUser) {
+    public void users(int users, int eventsPerUser) {
         jdbc.update(EVENTS.formatted("(select gen_random_uuid()::text as id from generate_series(1, ?))"),
                 users, eventsPerUser);
     }
