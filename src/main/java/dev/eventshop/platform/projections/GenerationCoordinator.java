@@ -149,8 +149,7 @@ class GenerationCoordinator implements SmartLifecycle {
             Optional<Generation> held = all.stream().filter(g -> g.slot().equals(slot.color())).findFirst();
             boolean servesHere = held.isPresent() && held.get().generation() == serving;
             boolean wasServing = slot.serving();
-            slot.hold(held.map(Generation::generation).orElse(0L), servesHere,
-                    held.map(g -> g.replayFrom() != null).orElse(false));
+            held.ifPresentOrElse(generation -> slot.hold(generation, servesHere), slot::release);
             run(slot, held.isPresent() && (servesHere || buildsHere(definition, held.get())));
             if (servesHere && !wasServing) {
                 publisher.publishEvent(new ServingGenerationChanged(definition, serving));

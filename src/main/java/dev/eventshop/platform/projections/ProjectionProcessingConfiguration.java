@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,8 @@ class ProjectionProcessingConfiguration {
     void registerProcessors(EventProcessingConfigurer processing, ProjectionCatalog catalog,
                             ProjectionProperties properties, ObjectProvider<Generations> generations,
                             ObjectProvider<EntityManagerProvider> entityManagers,
-                            ObjectProvider<TransactionManager> transactions) {
+                            ObjectProvider<TransactionManager> transactions,
+                            ObjectProvider<JdbcTemplate> jdbc) {
         for (ProjectionDefinition definition : catalog.definitions()) {
             for (ProjectionSlot slot : catalog.slots(definition.name())) {
                 String name = slot.processorName();
@@ -63,6 +65,8 @@ class ProjectionProcessingConfiguration {
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(name,
                         (configuration, invoker) -> invoker.enableSequenceIdentifierCache());
                 processing.registerHandlerInterceptor(name, configuration -> new GenerationGuard(slot));
+                processing.registerHandlerInterceptor(name, configuration ->
+                        new AsynchronousRebuildCommits(slot, jdbc));
                 if (definition.sequencingPolicy() != null) {
                     processing.registerSequencingPolicy(name, configuration -> definition.sequencingPolicy());
                 }

@@ -15,6 +15,7 @@ public final class ProjectionSlot {
     private volatile long generation;
     private volatile boolean serving;
     private volatile boolean copied;
+    private volatile boolean building;
 
     public ProjectionSlot(String projection, String color) {
         this.projection = projection;
@@ -62,16 +63,33 @@ public final class ProjectionSlot {
         return copied;
     }
 
-    /** Set by the generation coordinator at each check (and by tests of the handlers). */
-    public void hold(long generation, boolean serving, boolean copied) {
-        this.generation = generation;
-        this.serving = serving;
-        this.copied = copied;
+    /** Whether the generation it holds is being built: nobody reads it yet. */
+    boolean building() {
+        return building;
     }
 
-    /** A generation built from the start of the store. */
+    /** Set by the generation coordinator at each check. */
+    void hold(Generation held, boolean serving) {
+        this.generation = held.generation();
+        this.serving = serving;
+        this.copied = held.replayFrom() != null;
+        this.building = held.state() == GenerationState.BUILDING;
+    }
+
+    /** Holds nothing: its processor must not run. */
+    void release() {
+        this.generation = 0;
+        this.serving = false;
+        this.copied = false;
+        this.building = false;
+    }
+
+    /** For tests of the handlers: a live generation built from the start of the store. */
     public void hold(long generation, boolean serving) {
-        hold(generation, serving, false);
+        this.generation = generation;
+        this.serving = serving;
+        this.copied = false;
+        this.building = false;
     }
 
     long heldGeneration() {
