@@ -85,4 +85,13 @@ public final class Replays {
                 && processor.processingStatus().values().stream()
                         .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
     }
+
+    /** Waits until every segment of the processor serving the projection has stored a token at the head. */
+    public static void awaitStoredTokensAtHead(Projections projections, String projection, JdbcTemplate jdbc) {
+        String processor = projections.one(projection).orElseThrow().serving().processor();
+        long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("""
+                select coalesce(min(coalesce((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, -1)), -1)
+                from token_entry where processor_name = ?""", Long.class, processor) >= head);
+    }
 }
