@@ -75,15 +75,17 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        // a value Jackson hands to another parser (an instant) fails deeper than the mapping that names its field
+        JsonMappingException mapping = mappingOf(e);
         ProblemDetail problem;
         if (cause instanceof JsonParseException parse) {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
                     "The body is not valid JSON (line " + parse.getLocation().getLineNr() + ")");
-        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            problem = Problems.invalid(List.of(
-                    new Problems.FieldError(path(mapping), "has the wrong type or format")));
         } else if (cause instanceof InputCoercionException coercion) {
             problem = Problems.invalid(List.of(new Problems.FieldError(currentField(coercion), "is out of range")));
+        } else if (mapping != null && !mapping.getPath().isEmpty()) {
+            problem = Problems.invalid(List.of(
+                    new Problems.FieldError(path(mapping), "has the wrong type or format")));
         } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "missing-body", "Missing body",
                     "The request needs a JSON body");
@@ -92,6 +94,17 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
                     "The body could not be read as the expected JSON");
         }
         return answer(problem, headers);
+    }
+
+    /** The innermost Jackson mapping failure in the chain, if any. */
+    private static JsonMappingException mappingOf(Throwable e) {
+        JsonMappingException found = null;
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping) {
+                found = mapping;
+            }
+        }
+        return found;
     }
 
     /** Every other standard MVC problem keeps its status and gets a stable type instead of about:blank. */

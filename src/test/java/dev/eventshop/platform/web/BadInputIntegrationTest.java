@@ -82,6 +82,8 @@ class BadInputIntegrationTest extends IntegrationTest {
                         "{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"" + "é".repeat(40) + "\"}",
                         400, "validation", "password"),
                 arguments("GET", "/api/users/{user}?asOf=last-tuesday", null, null, 400, "validation", "asOf"),
+                arguments("POST", "/api/admin/projections/items/rebuild", JSON, "{\"from\":\"yesterday\"}",
+                        400, "validation", "from"),
                 arguments("GET", "/api/items/{item}?asOf=2026-13-45T99:00:00Z", null, null, 400, "validation", "asOf"),
                 arguments("POST", "/api/users", "text/plain", "name=A", 415, "unsupported-media-type", null),
                 // top-ups
