@@ -191,12 +191,10 @@ function renderAlerts(processors, deadLetters, health, sagas, failure) {
         alerts.push(['bad', `Health is ${health.status}${down.length ? ': ' + down.join(', ') : ''}`]);
     }
     for (const processor of processors || []) {
-        // an idle slot waits for the next rebuild, a retired one is being dropped: stopped is what they should be
-        const standingBy = processor.role === 'idle' || processor.role === 'retired';
         if (processor.error) {
             const failing = processor.segments.find((segment) => segment.error);
             alerts.push(['bad', `Processor ${processor.name} is in error${failing ? ': ' + failing.error : ''}`]);
-        } else if (!processor.running && !standingBy) {
+        } else if (!processor.running && !standsBy(processor)) {
             alerts.push(['warn', `Processor ${processor.name} is stopped`]);
         } else if (processor.running && processor.role !== 'building' && processor.lag >= LAG_WARNING_EVENTS) {
             alerts.push(['warn', `Processor ${processor.name} is ${number(processor.lag)} events behind`]);
@@ -299,6 +297,11 @@ function renderProcessors(processors) {
     fill($('#processor-rows'), rows, 'No event processors.', 5);
 }
 
+// an idle slot waits for the next rebuild, a retired one is being dropped: stopped is what they should be
+function standsBy(processor) {
+    return processor.role === 'idle' || processor.role === 'retired';
+}
+
 // a projection's slot says what it does: serves generation 3, builds 4, stands idle...
 function describe(processor) {
     if (!processor.projection) return processor.mode;
@@ -348,11 +351,10 @@ const shortOwner = (owner) => owner ? owner.replace(/^\d+@/, '') : 'unclaimed';
 function actionsOf(processor) {
     if (processor.mode === 'subscribing') return [];
     const path = processorPath(processor.name);
-    const standingBy = processor.role === 'idle' || processor.role === 'retired'; // nothing of theirs to start
     return [
         processor.running
             ? h('button', {class: 'small quiet', 'data-action': 'stop', onclick: () => act(`${path}/stop`)}, 'Stop')
-            : standingBy ? null
+            : standsBy(processor) ? null
                 : h('button', {class: 'small quiet', 'data-action': 'start', onclick: () => act(`${path}/start`)}, 'Start'),
         processor.resettable
             ? h('button', {class: 'small danger', 'data-action': 'replay', title: `Rebuild ${processor.projection}`,

@@ -3,6 +3,7 @@ package dev.eventshop.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventshop.support.EventSeeder;
 import dev.eventshop.support.ExternalPostgres;
+import dev.eventshop.support.Replays;
 import dev.eventshop.support.ServiceProcess;
 import dev.eventshop.support.ShopClient;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class RebuildIT {
                 return rebuild.get("progress").asDouble() >= 0.2;
             });
             node.kill();
-            handledAtTheKill = slowestSegment(jdbc, processor);
+            handledAtTheKill = Replays.slowestStoredPosition(jdbc, processor);
             assertThat(handledAtTheKill).as("position the killed rebuild had reached")
                     .isGreaterThan(head(jdbc) / 10).isLessThan(head(jdbc) * 9 / 10);
         }
@@ -108,7 +109,7 @@ class RebuildIT {
             List<Long> positions = new ArrayList<>();
             try (Readers readers = new Readers(shop, known).start()) {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                    positions.add(slowestSegment(jdbc, processor));
+                    positions.add(Replays.slowestStoredPosition(jdbc, processor));
                     return servingGeneration(shop, "users") == generation;
                 });
                 readers.awaitReads(readers.reads() + 50);
@@ -179,14 +180,6 @@ class RebuildIT {
 
     private static long head(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-    }
-
-    /** The position every segment of the processor has handled, from its stored tokens. */
-    private static long slowestSegment(JdbcTemplate jdbc, String processor) {
-        Long position = jdbc.queryForObject("""
-                select min(coalesce((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, -1)) from token_entry
-                where processor_name = ?""", Long.class, processor);
-        return position == null ? -1 : position;
     }
 
     private static long seededUsersInServingGeneration(JdbcTemplate jdbc) {

@@ -90,8 +90,13 @@ public final class Replays {
     public static void awaitStoredTokensAtHead(Projections projections, String projection, JdbcTemplate jdbc) {
         String processor = projections.one(projection).orElseThrow().serving().processor();
         long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("""
+        await().atMost(Duration.ofSeconds(60)).until(() -> slowestStoredPosition(jdbc, processor) >= head);
+    }
+
+    /** The position every segment of the processor has handled, by its stored tokens (-1: one has handled none). */
+    public static long slowestStoredPosition(JdbcTemplate jdbc, String processor) {
+        return jdbc.queryForObject("""
                 select coalesce(min(coalesce((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, -1)), -1)
-                from token_entry where processor_name = ?""", Long.class, processor) >= head);
+                from token_entry where processor_name = ?""", Long.class, processor);
     }
 }

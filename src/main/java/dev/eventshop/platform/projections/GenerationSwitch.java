@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,7 +84,7 @@ class GenerationSwitch {
         TrackingToken frozen;
         try {
             frozen = upperBound(tokens.lockedOf(serving));
-        } catch (PessimisticLockingFailureException | UncategorizedSQLException busy) {
+        } catch (DataAccessException busy) {
             if (!isLockTimeout(busy)) {
                 throw busy;
             }

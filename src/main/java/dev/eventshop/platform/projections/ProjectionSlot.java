@@ -12,10 +12,16 @@ public final class ProjectionSlot {
 
     private final String projection;
     private final String color;
-    private volatile long generation;
-    private volatile boolean serving;
-    private volatile boolean copied;
-    private volatile boolean building;
+    /** Replaced whole at each check, so that a handler never sees one generation's flags with another's number. */
+    private volatile Held held = Held.NOTHING;
+
+    /**
+     * What the slot holds: a generation (0: none), whether it serves this node's readers, whether it began as a
+     * copy of another's rows, whether it is being built.
+     */
+    private record Held(long generation, boolean serving, boolean copied, boolean building) {
+        static final Held NOTHING = new Held(0, false, false, false);
+    }
 
     public ProjectionSlot(String projection, String color) {
         this.projection = projection;
@@ -27,16 +33,16 @@ public final class ProjectionSlot {
      * it holds one, so an event handled here now would belong to no generation (the batch is tried again).
      */
     public long generation() {
-        long held = generation;
-        if (held <= 0) {
+        long generation = held.generation();
+        if (generation <= 0) {
             throw new IllegalStateException(processorName() + " holds no generation of " + projection);
         }
-        return held;
+        return generation;
     }
 
     /** Whether this node's readers read this slot's generation, so that its changes may go to live subscribers. */
     public boolean serving() {
-        return serving;
+        return held.serving();
     }
 
     public String projection() {
@@ -60,39 +66,31 @@ public final class ProjectionSlot {
      * that creates a row may find it there already.
      */
     public boolean mayHoldRowsAlready() {
-        return copied;
+        return held.copied();
     }
 
     /** Whether the generation it holds is being built: nobody reads it yet. */
     boolean building() {
-        return building;
+        return held.building();
     }
 
     /** Set by the generation coordinator at each check. */
-    void hold(Generation held, boolean serving) {
-        this.generation = held.generation();
-        this.serving = serving;
-        this.copied = held.replayFrom() != null;
-        this.building = held.state() == GenerationState.BUILDING;
+    void hold(Generation generation, boolean serving) {
+        held = new Held(generation.generation(), serving, generation.replayFrom() != null,
+                generation.state() == GenerationState.BUILDING);
     }
 
     /** Holds nothing: its processor must not run. */
     void release() {
-        this.generation = 0;
-        this.serving = false;
-        this.copied = false;
-        this.building = false;
+        held = Held.NOTHING;
     }
 
     /** For tests of the handlers: a live generation built from the start of the store. */
     public void hold(long generation, boolean serving) {
-        this.generation = generation;
-        this.serving = serving;
-        this.copied = false;
-        this.building = false;
+        held = new Held(generation, serving, false, false);
     }
 
     long heldGeneration() {
-        return generation;
+        return held.generation();
     }
 }
