@@ -2,6 +2,7 @@ package dev.eventshop.ops;
 
 import dev.eventshop.common.BusinessRuleViolation;
 import dev.eventshop.platform.axon.StoredTokens;
+import dev.eventshop.platform.cluster.SegmentBalancer;
 import dev.eventshop.platform.axon.StoredTokens.StoredToken;
 import dev.eventshop.platform.projections.ProjectionStatus;
 import dev.eventshop.platform.projections.Projections;
@@ -46,9 +47,11 @@ class ProcessorOperations {
     private final Projections projections;
     private final StoredTokens tokens;
     private final JdbcTemplate jdbc;
+    private final SegmentBalancer balancer;
 
     ProcessorOperations(EventProcessingConfiguration processing, Projections projections, StoredTokens tokens,
-                        JdbcTemplate jdbc) {
+                        JdbcTemplate jdbc, SegmentBalancer balancer) {
+        this.balancer = balancer;
         this.processing = processing;
         this.projections = projections;
         this.tokens = tokens;
@@ -83,7 +86,12 @@ class ProcessorOperations {
     }
 
     void stop(String name) {
-        processor(name).shutDown();
+        EventProcessor processor = processor(name);
+        if (processor instanceof StreamingEventProcessor streaming) {
+            balancer.stop(streaming).join();
+        } else {
+            processor.shutDown();
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * leaves its segments to the nodes still running it. A node that stops releases its segments at once (Axon does
  * that on shutdown) and removes its heartbeat; one that dies loses its claims after the token claim timeout.
  */
-class SegmentBalancer implements SmartLifecycle {
+public class SegmentBalancer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
@@ -78,7 +79,19 @@ class SegmentBalancer implements SmartLifecycle {
         }
     }
 
-    void beat() {
+    /**
+     * Stops a processor on this node, and first takes it out of this node's heartbeat. Otherwise another node
+     * could claim the released segments and, reading the heartbeat that still names the processor here, count
+     * this node in the share and give half of them up again for nothing. Holding the lock keeps a heartbeat from
+     * naming it again while it still runs.
+     */
+    public synchronized CompletableFuture<Void> stop(StreamingEventProcessor processor) {
+        jdbc.update("update cluster_node set running_processors = array_remove(running_processors, ?) "
+                + "where node_id = ?", processor.getName(), ClusterNode.ID);
+        return processor.shutdownAsync();
+    }
+
+    synchronized void beat() {
         List<StreamingEventProcessor> running = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)

@@ -3,6 +3,7 @@ package dev.eventshop.platform.projections;
 import dev.eventshop.platform.axon.StoredTokens;
 import dev.eventshop.platform.cluster.ClusterNode;
 import dev.eventshop.platform.cluster.ClusterProperties;
+import dev.eventshop.platform.cluster.SegmentBalancer;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -59,6 +60,7 @@ class GenerationCoordinator implements SmartLifecycle {
     private final ClusterProperties cluster;
     private final RebuildProgress progress;
     private final Rebuilds rebuilds;
+    private final SegmentBalancer balancer;
 
     /** The slot processors this node wanted running at the last check: only a change starts or stops one. */
     private final Set<String> wanted = new HashSet<>();
@@ -72,7 +74,8 @@ class GenerationCoordinator implements SmartLifecycle {
                           GenerationSwitch switcher, Rebuilds rebuilds, StoredTokens tokens,
                           EventProcessingConfiguration processing,
                           JdbcTemplate jdbc, TransactionTemplate transactions, ApplicationEventPublisher publisher,
-                          ProjectionProperties properties, ClusterProperties cluster) {
+                          ProjectionProperties properties, ClusterProperties cluster, SegmentBalancer balancer) {
+        this.balancer = balancer;
         this.catalog = catalog;
         this.generations = generations;
         this.rows = rows;
@@ -195,7 +198,7 @@ class GenerationCoordinator implements SmartLifecycle {
         } else if (!wish && (wanted.remove(name) || processor.isRunning())) {
             // also a processor started behind this node's back: it must not run without a generation to write
             log.info("Stopping {}: this node neither reads nor builds its generation", name);
-            processor.shutdownAsync();
+            balancer.stop(processor);
         }
     }
 
