@@ -1,8 +1,10 @@
 package dev.eventshop.item;
 
+import dev.eventshop.platform.web.Cursor;
 import dev.eventshop.platform.web.Ids;
 import dev.eventshop.platform.web.Limits;
 import dev.eventshop.platform.web.NotFoundException;
+import dev.eventshop.platform.web.Pages;
 import dev.eventshop.item.api.AddItem;
 import dev.eventshop.item.api.ChangePrice;
 import dev.eventshop.item.api.FindItem;
@@ -24,6 +26,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -53,6 +56,8 @@ import java.util.Optional;
 @RestController
 @RequestMapping("/api/items")
 class ItemController {
+
+    private static final String CATALOGUE = "items";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -110,11 +115,17 @@ class ItemController {
     }
 
     @Operation(operationId = "listItems", summary = "The catalogue",
-            description = "Every item, by name. Open to anyone.")
+            description = "The items by name, a page at a time. Open to anyone.")
     @SecurityRequirements // open to anyone
     @GetMapping
-    List<ItemView> list() {
-        return queries.query(new FindItems(), ResponseTypes.multipleInstancesOf(ItemView.class)).join();
+    ResponseEntity<List<ItemView>> list(
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
+        Cursor cursor = Cursor.read(CATALOGUE, after, 2);
+        List<ItemView> items = queries.query(cursor == null ? new FindItems(null, null, Pages.fetchSize(limit))
+                        : new FindItems(cursor.text(0), cursor.text(1), Pages.fetchSize(limit)),
+                ResponseTypes.multipleInstancesOf(ItemView.class)).join();
+        return Pages.answer(items, limit, item -> Cursor.of(CATALOGUE, item.name(), item.itemId()));
     }
 
     @Operation(operationId = "getItem", summary = "An item",
@@ -132,15 +143,14 @@ class ItemController {
     }
 
     @Operation(operationId = "getItemEvents", summary = "An item's audit trail",
-            description = "Every event of the item in order (admin: it names who bought what).")
+            description = "The item's events in order, a page at a time (admin: they name who bought what).")
     @GetMapping("/{itemId}/events")
-    List<AuditEntry> events(
-            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId) {
-        List<AuditEntry> events = auditTrail.of("Item", Ids.canonical(itemId));
-        if (events.isEmpty()) {
-            throw new NotFoundException("item", itemId);
-        }
-        return events;
+    ResponseEntity<List<AuditEntry>> events(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
+        return auditTrail.page("Item", Ids.canonical(itemId), limit, after)
+                .orElseThrow(() -> new NotFoundException("item", itemId));
     }
 
     @ApiResponse(responseCode = "200", description = "Restocked: the item's stock and version")

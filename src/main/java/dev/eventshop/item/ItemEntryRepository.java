@@ -14,6 +14,15 @@ interface ItemEntryRepository extends JpaRepository<ItemEntry, ItemEntry.Key> {
     @Query("select i from ItemEntry i where i.itemId = :itemId and i.generation = " + SERVING)
     Optional<ItemEntry> findServing(String itemId);
 
-    @Query("select i from ItemEntry i where i.generation = " + SERVING + " order by i.name, i.itemId")
-    List<ItemEntry> findAllServing();
+    String SERVING_SQL = "serving_generation('" + ItemProjection.NAME + "', " + ItemProjection.VERSION + ")";
+
+    /** The first page of the catalogue: by name, then id (the index item_view_catalogue_idx). */
+    @Query(nativeQuery = true, value = "select * from item_view where generation = " + SERVING_SQL
+            + " order by name, item_id limit :limit")
+    List<ItemEntry> findFirstServing(int limit);
+
+    /** A page after an item: a row comparison, which PostgreSQL answers from the index where the last page ended. */
+    @Query(nativeQuery = true, value = "select * from item_view where generation = " + SERVING_SQL
+            + " and (name, item_id) > (:name, :itemId) order by name, item_id limit :limit")
+    List<ItemEntry> findServingAfter(String name, String itemId, int limit);
 }

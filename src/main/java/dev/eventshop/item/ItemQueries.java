@@ -26,6 +26,8 @@ class ItemQueries {
 
     @QueryHandler
     List<ItemView> handle(FindItems query) {
-        return items.findAllServing().stream().map(ItemEntry::toView).toList();
+        List<ItemEntry> page = query.afterItemId() == null ? items.findFirstServing(query.limit())
+                : items.findServingAfter(query.afterName(), query.afterItemId(), query.limit());
+        return page.stream().map(ItemEntry::toView).toList();
     }
 }

@@ -1,7 +1,10 @@
 package dev.eventshop.ops;
 
 import dev.eventshop.common.BusinessRuleViolation;
+import dev.eventshop.platform.web.Cursor;
+import dev.eventshop.platform.web.Limits;
 import dev.eventshop.platform.web.NotFoundException;
+import dev.eventshop.platform.web.Pages;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.projections.ProjectionStatus;
@@ -10,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +38,12 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {
+
+    /** The names of this API's cursors, one per list. */
+    private static final String DEAD_LETTERS = "dead-letters";
+    private static final String SAGAS = "sagas";
+    private static final String DEADLINES = "deadlines";
+    private static final String EVENTS = "events";
 
     private final ProcessorOperations processors;
     private final DeadLetterOperations deadLetters;
@@ -188,10 +198,15 @@ class AdminController {
     }
 
     @Operation(operationId = "listDeadLetters", summary = "Dead letters",
-            description = "The oldest first, at most a thousand; of one processing group with ?group=.")
+            description = "By processing group, sequence and index, a page at a time; of one processing group with "
+                    + "?group=.")
     @GetMapping("/dead-letters")
-    List<DeadLetterView> deadLetters(@RequestParam(required = false) String group) {
-        return deadLetters.list(group);
+    ResponseEntity<List<DeadLetterView>> deadLetters(@RequestParam(required = false) String group,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
+        Cursor cursor = Cursor.read(DEAD_LETTERS, after, 3);
+        return Pages.answer(deadLetters.list(group, cursor, Pages.fetchSize(limit)), limit,
+                letter -> Cursor.of(DEAD_LETTERS, letter.processingGroup(), letter.sequence(), letter.index()));
     }
 
     @Operation(operationId = "retryDeadLetters", summary = "Retry a processing group's dead letters",
@@ -216,34 +231,59 @@ class AdminController {
     }
 
     @Operation(operationId = "listSagas", summary = "Active sagas and pending deadlines",
-            description = "Per saga type: how many are active and (up to a hundred) their associations; and every"
-                    + " deadline waiting in the scheduler.")
+            description = "Per saga type: how many are active and (up to a hundred) their associations; and the "
+                    + "next thousand deadlines waiting in the scheduler. Page through them all with "
+                    + "/api/admin/sagas/{type}/instances and /api/admin/deadlines.")
     @GetMapping("/sagas")
     Sagas sagas() {
-        return new Sagas(sagas.sagas(), sagas.deadlines());
+        return new Sagas(sagas.sagas(), sagas.deadlines(null, SagaOperations.MAX_DEADLINES));
+    }
+
+    @Operation(operationId = "listSagaInstances", summary = "Active sagas of one type",
+            description = "By saga id, a page at a time, each with its associations.")
+    @GetMapping("/sagas/{type}/instances")
+    ResponseEntity<List<SagaOperations.Instance>> sagaInstances(@PathVariable String type,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
+        Cursor cursor = Cursor.read(SAGAS, after, 1);
+        return Pages.answer(sagas.instances(type, cursor == null ? null : cursor.text(0), Pages.fetchSize(limit)),
+                limit, instance -> Cursor.of(SAGAS, instance.sagaId()));
+    }
+
+    @Operation(operationId = "listDeadlines", summary = "Pending deadlines",
+            description = "The deadlines waiting in the scheduler, the soonest first, a page at a time.")
+    @GetMapping("/deadlines")
+    ResponseEntity<List<SagaOperations.PendingDeadline>> deadlines(
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
+        Cursor cursor = Cursor.read(DEADLINES, after, 3);
+        return Pages.answer(sagas.deadlines(cursor, Pages.fetchSize(limit)), limit,
+                deadline -> Cursor.of(DEADLINES, deadline.dueAt(), deadline.task(), deadline.id()));
     }
 
     @Operation(operationId = "browseEvents", summary = "Browse the event store",
             description = "Newest first, as stored (before upcasting), filtered by aggregate, event type (simple or"
-                    + " full name) and a time range [from, to). Page back with before=<the last globalIndex>.")
+                    + " full name) and a time range [from, to), a page at a time.")
     @GetMapping("/events")
-    List<StoredEvent> events(@RequestParam(required = false) String aggregateId,
-                             @RequestParam(required = false) String type,
-                             @RequestParam(required = false) Instant from,
-                             @RequestParam(required = false) Instant to,
-                             @RequestParam(required = false) @PositiveOrZero Long before,
-                             @RequestParam(defaultValue = "50") @Positive @Max(EventBrowser.MAX_PAGE_SIZE) int size) {
-        return browser.page(new EventBrowser.Filter(aggregateId, type, from, to), before, size);
+    ResponseEntity<List<StoredEvent>> events(@RequestParam(required = false) String aggregateId,
+                                             @RequestParam(required = false) String type,
+                                             @RequestParam(required = false) Instant from,
+                                             @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
+        Cursor cursor = Cursor.read(EVENTS, after, 1);
+        return Pages.answer(browser.page(new EventBrowser.Filter(aggregateId, type, from, to),
+                        cursor == null ? null : cursor.number(0), Pages.fetchSize(limit)), limit,
+                event -> Cursor.of(EVENTS, event.globalIndex()));
     }
 
     @Operation(operationId = "aggregateTimeline", summary = "An aggregate's timeline",
-            description = "Every event of any aggregate, in order, as its audit trail shows it.")
+            description = "The events of any aggregate, in order, as its audit trail shows them, a page at a time.")
     @GetMapping("/aggregates/{aggregateId}/timeline")
-    List<AuditEntry> timeline(@PathVariable String aggregateId) {
-        List<AuditEntry> timeline = auditTrail.of(aggregateId);
-        if (timeline.isEmpty()) {
-            throw new NotFoundException("aggregate", aggregateId);
-        }
-        return timeline;
+    ResponseEntity<List<AuditEntry>> timeline(@PathVariable String aggregateId,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
+        return auditTrail.page(null, aggregateId, limit, after)
+                .orElseThrow(() -> new NotFoundException("aggregate", aggregateId));
     }
 }

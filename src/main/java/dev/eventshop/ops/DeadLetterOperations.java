@@ -1,6 +1,7 @@
 package dev.eventshop.ops;
 
 import dev.eventshop.platform.projections.Projections;
+import dev.eventshop.platform.web.Cursor;
 import dev.eventshop.platform.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -10,6 +11,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,21 +35,33 @@ class DeadLetterOperations {
         this.projections = projections;
     }
 
-    /** The oldest dead letters first, at most a thousand; of one processing group, or of all when null. */
-    List<DeadLetterView> list(String named) {
+    /**
+     * Dead letters by processing group, sequence and index, after a cursor's (null: from the first); of one
+     * processing group, or of all when null.
+     */
+    List<DeadLetterView> list(String named, Cursor after, int limit) {
         String group = named == null ? null : projections.processorNamed(named);
-        String where = group == null ? "" : "where processing_group = ?";
-        Object[] arguments = group == null ? new Object[0] : new Object[] {group};
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder where = new StringBuilder("where true");
+        if (group != null) {
+            where.append(" and processing_group = ?");
+            arguments.add(group);
+        }
+        if (after != null) {
+            where.append(" and (processing_group, sequence_identifier, sequence_index) > (?, ?, ?)");
+            arguments.addAll(List.of(after.text(0), after.text(1), after.number(2)));
+        }
+        arguments.add(limit);
         return jdbc.query("""
                 select processing_group, sequence_identifier, sequence_index, payload_type, aggregate_identifier,
                        cause_type, cause_message, enqueued_at, last_touched
                 from dead_letter_entry %s
-                order by processing_group, sequence_identifier, sequence_index limit 1000""".formatted(where),
+                order by processing_group, sequence_identifier, sequence_index limit ?""".formatted(where),
                 (row, i) -> new DeadLetterView(row.getString(1), row.getString(2), row.getLong(3),
                         TypeNames.simple(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
                         row.getTimestamp(8).toInstant(),
                         row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant()),
-                arguments);
+                arguments.toArray());
     }
 
     /** Retries every dead-lettered sequence of the group once; answers how many sequences now went through. */

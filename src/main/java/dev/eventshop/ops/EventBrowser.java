@@ -18,9 +18,6 @@ import java.util.List;
 @Component
 class EventBrowser {
 
-    /** A browser page never holds more than this many events. */
-    static final int MAX_PAGE_SIZE = 200;
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -57,7 +54,7 @@ class EventBrowser {
             where.append(" and global_index < ?");
             arguments.add(before);
         }
-        arguments.add(Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+        arguments.add(size);
         return jdbc.query("""
                 select global_index, aggregate_identifier, type, sequence_number, payload_type, payload_revision,
                        time_stamp, convert_from(payload, 'UTF8'), convert_from(meta_data, 'UTF8')

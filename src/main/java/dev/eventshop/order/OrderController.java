@@ -1,10 +1,12 @@
 package dev.eventshop.order;
 
+import dev.eventshop.platform.web.Cursor;
 import dev.eventshop.platform.web.Ids;
 import dev.eventshop.platform.web.InvalidInputException;
 import dev.eventshop.platform.web.Limits;
 import dev.eventshop.platform.web.NeverNotFound;
 import dev.eventshop.platform.web.NotFoundException;
+import dev.eventshop.platform.web.Pages;
 import dev.eventshop.order.api.FindOrder;
 import dev.eventshop.order.api.FindOrdersOfUser;
 import dev.eventshop.order.api.OrderLine;
@@ -27,6 +29,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -61,6 +64,10 @@ import java.util.concurrent.atomic.AtomicLong;
 @Tag(name = "Orders", description = "Placing and following orders")
 @RestController
 class OrderController {
+
+    /** The names of this controller's cursors: a story pages by position in the store, orders by placement. */
+    private static final String STORY = "story";
+    private static final String ORDERS = "orders";
 
     private final QueryGateway queries;
     private final VersionedViews views;
@@ -136,15 +143,22 @@ class OrderController {
 
     /** The order's story: every event about it, its own and those of the items and the user it touched. */
     @Operation(operationId = "getOrderEvents", summary = "An order's story",
-            description = "Every event about the order across aggregates: its own, "
-                    + "its items' reservations and releases, and its user's debit and refund.")
+            description = "The events about the order across aggregates, in the order of the store, a page at a "
+                    + "time: its own, its items' reservations and releases, and its user's debit and refund.")
     @GetMapping("/api/orders/{orderId}/events")
-    List<AuditEntry> events(
-            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
+    ResponseEntity<List<AuditEntry>> events(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
         String id = requireOwnerOrAdmin(orderId);
-        List<AuditEntry> events = auditTrail.events(story.of(id));
-        // the story is a projection and may lag behind a just placed order: its own events are there at once
-        return events.isEmpty() ? auditTrail.of("Order", id) : events;
+        Cursor cursor = Cursor.read(STORY, after, 1);
+        long afterPosition = cursor == null ? -1 : cursor.number(0);
+        List<AuditEntry> events = story.of(id, afterPosition, Pages.fetchSize(limit));
+        if (events.isEmpty() && cursor == null) {
+            // the story is a projection and may lag behind a just placed order: its own events are there at once
+            events = auditTrail.of("Order", id, -1, Pages.fetchSize(limit));
+        }
+        return Pages.answer(events, limit, event -> Cursor.of(STORY, event.position()));
     }
 
     /**
@@ -181,14 +195,20 @@ class OrderController {
     }
 
     @Operation(operationId = "listUserOrders", summary = "A customer's orders",
-            description = "Newest first.")
+            description = "Newest first, a page at a time.")
     @NeverNotFound // an id without orders has none
     @GetMapping("/api/users/{userId}/orders")
-    List<OrderView> ofUser(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
-                           String userId) {
-        access.requireSelfOrAdmin(Ids.canonical(userId));
-        return queries.query(new FindOrdersOfUser(Ids.canonical(userId)),
-                ResponseTypes.multipleInstancesOf(OrderView.class)).join();
+    ResponseEntity<List<OrderView>> ofUser(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
+        String id = Ids.canonical(userId);
+        access.requireSelfOrAdmin(id);
+        Cursor cursor = Cursor.read(ORDERS, after, 2);
+        FindOrdersOfUser query = cursor == null ? new FindOrdersOfUser(id, null, null, Pages.fetchSize(limit))
+                : new FindOrdersOfUser(id, cursor.instant(0), cursor.text(1), Pages.fetchSize(limit));
+        List<OrderView> orders = queries.query(query, ResponseTypes.multipleInstancesOf(OrderView.class)).join();
+        return Pages.answer(orders, limit, order -> Cursor.of(ORDERS, order.placedAt(), order.orderId()));
     }
 
     /**

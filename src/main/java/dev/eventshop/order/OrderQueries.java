@@ -7,7 +7,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Answers queries on the orders read model, from the generation that serves this node. */
 @Component
@@ -26,6 +29,12 @@ class OrderQueries {
 
     @QueryHandler
     List<OrderView> handle(FindOrdersOfUser query) {
-        return orders.findServingByUser(query.userId()).stream().map(OrderEntry::toView).toList();
+        List<String> page = query.beforeOrderId() == null ? orders.findNewestIdsServing(query.userId(), query.limit())
+                : orders.findIdsServingBefore(query.userId(), query.beforePlacedAt(), query.beforeOrderId(),
+                        query.limit());
+        Map<String, OrderView> views = orders.findServingWithLines(page).stream().map(OrderEntry::toView)
+                .collect(Collectors.toMap(OrderView::orderId, view -> view));
+        // the page's order; an order the view dropped between both statements (a generation switch) is left out
+        return page.stream().map(views::get).filter(Objects::nonNull).toList();
     }
 }

@@ -1,26 +1,33 @@
 package dev.eventshop.order;
 
-import dev.eventshop.platform.history.AuditTrail.EventReference;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.eventshop.platform.history.AuditEntry;
+import dev.eventshop.platform.history.AuditTrail;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Reads each order's story ({@link OrderStory}) from the generation that serves this node. */
+/**
+ * Reads each order's story ({@link OrderStory}) from the generation that serves this node: the events it names,
+ * joined to the store in one statement, a page at a time in the order of the store.
+ */
 @Component
 class OrderStories {
 
-    private final JdbcTemplate jdbc;
+    private static final String STORY = "select " + AuditTrail.COLUMNS + """
+             from order_story_event s
+            join domain_event_entry e
+              on e.aggregate_identifier = s.aggregate_identifier and e.sequence_number = s.sequence_number
+            where s.generation = serving_generation(?, ?) and s.order_id = ? and e.global_index > ?
+            order by e.global_index limit ?""";
 
-    OrderStories(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private final AuditTrail auditTrail;
+
+    OrderStories(AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
     }
 
-    List<EventReference> of(String orderId) {
-        return jdbc.query("""
-                select aggregate_identifier, sequence_number from order_story_event
-                where generation = serving_generation(?, ?) and order_id = ? order by id""",
-                (row, i) -> new EventReference(row.getString(1), row.getLong(2)),
-                OrderProjection.NAME, OrderProjection.VERSION, orderId);
+    /** Up to {@code limit} events of the order's story after a position in the store (-1: from its start). */
+    List<AuditEntry> of(String orderId, long afterPosition, int limit) {
+        return auditTrail.select(STORY, OrderProjection.NAME, OrderProjection.VERSION, orderId, afterPosition, limit);
     }
 }

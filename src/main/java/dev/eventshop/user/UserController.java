@@ -25,6 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -141,17 +142,16 @@ class UserController {
     }
 
     @Operation(operationId = "getUserEvents", summary = "A customer's audit trail",
-            description = "Every event of the account in order, with its type, sequence, timestamp, payload, "
-                    + "the principal who caused it and the correlation id.")
+            description = "The account's events in order, a page at a time, with their type, sequence, timestamp, "
+                    + "payload, the principal who caused them and the correlation id.")
     @GetMapping("/{userId}/events")
-    List<AuditEntry> events(
-            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId) {
+    ResponseEntity<List<AuditEntry>> events(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_PAGE_SIZE) @Min(1) @Max(Limits.MAX_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String after) {
         access.requireSelfOrAdmin(Ids.canonical(userId));
-        List<AuditEntry> events = auditTrail.of("User", Ids.canonical(userId));
-        if (events.isEmpty()) {
-            throw new NotFoundException("user", userId);
-        }
-        return events;
+        return auditTrail.page("User", Ids.canonical(userId), limit, after)
+                .orElseThrow(() -> new NotFoundException("user", userId));
     }
 
     @ApiResponse(responseCode = "200", description = "Topped up: the new balance and account version")

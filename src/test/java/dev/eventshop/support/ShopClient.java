@@ -1,15 +1,19 @@
 package dev.eventshop.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +32,8 @@ public class ShopClient {
     private final String username;
     private final String password;
     private final RestClient http;
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     public ShopClient(int port) {
         this(port, "admin", ADMIN_PASSWORD);
@@ -119,6 +125,37 @@ public class ShopClient {
 
     public ResponseEntity<JsonNode> get(String path) {
         return http.get().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
+    /** The path and query of the next page a paged answer names in its Link header; null on the last page. */
+    public static String nextPage(ResponseEntity<?> page) {
+        String link = page.getHeaders().getFirst(HttpHeaders.LINK);
+        if (link == null) {
+            return null;
+        }
+        Matcher next = NEXT.matcher(link);
+        if (!next.matches()) {
+            throw new AssertionError("Not a Link to a next page: " + link);
+        }
+        return next.group(1);
+    }
+
+    /**
+     * Every element of a paged list, following its Link headers from {@code path}; {@code betweenPages} runs after
+     * each page (to change the list while it is paged).
+     */
+    public List<JsonNode> allPages(String path, Runnable betweenPages) {
+        List<JsonNode> elements = new ArrayList<>();
+        for (String next = path; next != null; ) {
+            ResponseEntity<JsonNode> page = get(next);
+            if (page.getStatusCode().value() != 200) {
+                throw new AssertionError(next + " answered " + page.getStatusCode() + ": " + page.getBody());
+            }
+            page.getBody().forEach(elements::add);
+            next = nextPage(page);
+            betweenPages.run();
+        }
+        return elements;
     }
 
     public ResponseEntity<JsonNode> delete(String path) {

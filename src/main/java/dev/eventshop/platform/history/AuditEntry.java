@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param aggregateType the kind of aggregate it belongs to (User, Item, Order)
  * @param sequence      its position in that aggregate's stream, from 0
+ * @param position      its position in the whole store (the global index): later events have higher ones
  * @param type          the event's name, e.g. {@code BalanceToppedUp}
  * @param payload       the event's fields
  * @param principal     who caused it: the signed-in user whose request led to it
@@ -16,7 +17,8 @@ import java.time.Instant;
  * @param traceId       the id of the request that started the chain: the same on every event that followed
  *                      from it, across aggregates and through the saga
  */
-public record AuditEntry(String aggregateId, String aggregateType, long sequence, String type, Instant timestamp,
+public record AuditEntry(String aggregateId, String aggregateType, long sequence, long position,
+                         String type, Instant timestamp,
                          Object payload, @Schema(nullable = true) String principal,
                          @Schema(nullable = true) String correlationId, @Schema(nullable = true) String traceId) {
 }

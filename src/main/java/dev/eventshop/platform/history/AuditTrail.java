@@ -3,17 +3,18 @@ package dev.eventshop.platform.history;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import dev.eventshop.platform.web.Cursor;
+import dev.eventshop.platform.web.Pages;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
-/** Reads stored events (upcast to their current shape) for audit trails. */
+/** Reads stored events (upcast to their current shape) for audit trails, a page at a time. */
 @Component
 public class AuditTrail {
 
@@ -23,56 +24,76 @@ public class AuditTrail {
     static final String TRACE_ID = "traceId";
     /** Fields no audit trail or event browser shows, whoever asks: a password hash can be cracked offline. */
     public static final Set<String> SECRET_FIELDS = Set.of("passwordHash");
+    /** The columns a statement given to {@link #select} starts with. */
+    public static final String COLUMNS = StoredEvents.COLUMNS;
+    /** The name of an audit trail's cursors: a trail pages by sequence number. */
+    private static final String CURSOR = "trail";
+    /** The events of one aggregate, in order: its unique (aggregate, sequence) index answers the page. */
+    private static final String TRAIL = "select " + StoredEvents.COLUMNS + " from domain_event_entry e"
+            + " where e.aggregate_identifier = ? and e.sequence_number > ? and (e.type = ? or ?::text is null)"
+            + " order by e.sequence_number limit ?";
 
-    private final EventStore events;
+    private final StoredEvents events;
+    private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    AuditTrail(EventStore events, ObjectMapper json) {
+    AuditTrail(StoredEvents events, JdbcTemplate jdbc, ObjectMapper json) {
         this.events = events;
+        this.jdbc = jdbc;
         this.json = json;
     }
 
-    /** Every event of one aggregate, in order; empty when there is no aggregate of that type with this id. */
-    public List<AuditEntry> of(String aggregateType, String aggregateId) {
-        List<AuditEntry> entries = of(aggregateId);
-        return entries.isEmpty() || !aggregateType.equals(entries.get(0).aggregateType()) ? List.of() : entries;
+    /**
+     * Up to {@code limit} events of one aggregate after a sequence number (-1 for the first), in order.
+     *
+     * @param aggregateType the aggregate's type (User, Item, Order); null for any
+     */
+    public List<AuditEntry> of(String aggregateType, String aggregateId, long afterSequence, int limit) {
+        return select(TRAIL, aggregateId, afterSequence, aggregateType, aggregateType, limit);
     }
 
-    /** Every event of one aggregate, whatever its type, in order: its timeline. */
-    public List<AuditEntry> of(String aggregateId) {
-        DomainEventStream stream = events.readEvents(aggregateId, 0);
-        List<AuditEntry> entries = new ArrayList<>();
-        while (stream.hasNext()) {
-            entries.add(entryOf(stream.next()));
+    /**
+     * A page of one aggregate's trail as a paged list answers it ({@link Pages}); empty when there is no such
+     * aggregate.
+     */
+    public Optional<ResponseEntity<List<AuditEntry>>> page(String aggregateType, String aggregateId, int limit,
+                                                           String after) {
+        Cursor cursor = Cursor.read(CURSOR, after, 1);
+        List<AuditEntry> entries = of(aggregateType, aggregateId, cursor == null ? -1 : cursor.number(0),
+                Pages.fetchSize(limit));
+        if (entries.isEmpty() && !exists(aggregateType, aggregateId)) {
+            return Optional.empty();
         }
-        return entries;
+        return Optional.of(Pages.answer(entries, limit, entry -> Cursor.of(CURSOR, entry.sequence())));
     }
 
-    /** The given events, each named by its aggregate and sequence number, in the order given. */
-    public List<AuditEntry> events(List<EventReference> references) {
-        return references.stream()
-                .map(reference -> {
-                    DomainEventStream stream = events.readEvents(reference.aggregateId(), reference.sequence());
-                    return stream.hasNext() ? entryOf(stream.next()) : null;
-                })
-                .filter(Objects::nonNull)
-                .toList();
+    /** Whether there is an aggregate of that type (null: of any type) with this id. */
+    public boolean exists(String aggregateType, String aggregateId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from domain_event_entry
+                where aggregate_identifier = ? and sequence_number = 0 and (type = ? or ?::text is null))""",
+                Boolean.class, aggregateId, aggregateType, aggregateType));
     }
 
-    private AuditEntry entryOf(DomainEventMessage<?> event) {
+    /**
+     * The events a statement finds, in its order: it selects {@link #COLUMNS} from {@code domain_event_entry e},
+     * and may join whatever names the events it wants (an order's story, say).
+     */
+    public List<AuditEntry> select(String sql, Object... arguments) {
+        return events.query(sql, arguments).stream().map(this::entryOf).toList();
+    }
+
+    private AuditEntry entryOf(StoredEvents.Stored stored) {
+        DomainEventMessage<?> event = stored.message();
         return new AuditEntry(event.getAggregateIdentifier(), event.getType(), event.getSequenceNumber(),
-                event.getPayloadType().getSimpleName(), event.getTimestamp(), withoutSecrets(event.getPayload()),
-                (String) event.getMetaData().get(PRINCIPAL), (String) event.getMetaData().get(CORRELATION_ID),
-                (String) event.getMetaData().get(TRACE_ID));
+                stored.position(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
+                withoutSecrets(event.getPayload()), (String) event.getMetaData().get(PRINCIPAL),
+                (String) event.getMetaData().get(CORRELATION_ID), (String) event.getMetaData().get(TRACE_ID));
     }
 
     private Map<String, Object> withoutSecrets(Object payload) {
         Map<String, Object> fields = json.convertValue(payload, new TypeReference<>() { });
         fields.keySet().removeAll(SECRET_FIELDS);
         return fields;
-    }
-
-    /** Names one stored event. */
-    public record EventReference(String aggregateId, long sequence) {
     }
 }

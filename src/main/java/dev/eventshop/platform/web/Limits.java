@@ -21,6 +21,11 @@ public final class Limits {
     /** The longest e-mail address (RFC 5321 allows 254). */
     public static final int MAX_EMAIL_LENGTH = 254;
 
+    /** The elements a page of a list holds when the client names no {@code ?limit=}. */
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    /** The most elements a page of a list holds: a client pages through longer lists. */
+    public static final int MAX_PAGE_SIZE = 500;
+
     /**
      * Names and e-mail addresses are printable text: no control characters (PostgreSQL refuses NUL). These are
      * Java's {@code \p{Cntrl}}, U+0000-U+001F and U+007F, written so that an ECMA-262 validator of the OpenAPI

@@ -43,6 +43,7 @@ class OpenApiConfiguration {
     private static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final String PAGE_AFTER = "after";
 
     @Bean
     OpenAPI eventShopApi() {
@@ -73,6 +74,7 @@ class OpenApiConfiguration {
     @Bean
     OperationCustomizer problemResponses() {
         return (operation, handler) -> {
+            describePaging(operation);
             addProblems(operation, handler);
             return operation;
         };
@@ -85,6 +87,32 @@ class OpenApiConfiguration {
             everyPropertyOfAnAnswerIsPresent(api);
             nullableEnumsAllowNull(api.getComponents().getSchemas());
         };
+    }
+
+    /**
+     * A paged list (one that takes {@code after}) says how paging works: the parameters, and the Link header
+     * naming the next page (see {@link Pages}).
+     */
+    private static void describePaging(Operation operation) {
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        if (parameters.stream().noneMatch(parameter -> PAGE_AFTER.equals(parameter.getName()))) {
+            return;
+        }
+        for (Parameter parameter : parameters) {
+            if (PAGE_AFTER.equals(parameter.getName())) {
+                parameter.description("The cursor of the page to read: pass on the one the Link header of the "
+                        + "previous page named (opaque); without it, the first page");
+            } else if ("limit".equals(parameter.getName())) {
+                parameter.description("The most elements on the page");
+            }
+        }
+        ApiResponse ok = operation.getResponses().get("200");
+        if (ok != null) {
+            ok.description(ok.getDescription() + "; a page of the list").addHeaderObject("Link", new Header()
+                    .description("<the next page's path and query>; rel=\"next\" (RFC 8288), absent on the "
+                            + "last page")
+                    .schema(new StringSchema()));
+        }
     }
 
     private static void addProblems(Operation operation, HandlerMethod handler) {
