@@ -1,10 +1,13 @@
 package dev.eventshop.order;
 
+import dev.eventshop.common.SettledOrderGuard;
 import dev.eventshop.order.api.FindOrder;
 import dev.eventshop.platform.projections.NewRows;
 import dev.eventshop.platform.projections.ProjectionDefinition;
 import dev.eventshop.platform.views.ViewUpdates;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.saga.AnnotatedSagaManager;
 import org.axonframework.modelling.saga.SagaManagerSpanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +37,12 @@ class OrderConfiguration {
                         slot -> List.of(new OrderProjection(slot, orders, updates, rows), new OrderStory(slot, jdbc)))
                 .sequencedBy(new OrderSequencingPolicy())
                 .followedBy(FindOrder.class);
+    }
+
+    /** Steps of a settled order (a reservation, a debit, a release, a refund) reach no user or item. */
+    @Autowired
+    void guardSettledOrders(CommandBus commandBus, EventStore eventStore) {
+        commandBus.registerHandlerInterceptor(new SettledOrderGuard(new SettledOrdersInStore(eventStore)));
     }
 
     /** Registered after Axon's own registration of the saga (a later one replaces it), to swap its manager. */

@@ -40,7 +40,9 @@ import java.util.List;
  * crashes; if the commit fails (a conflicting append, say) the whole step is rolled back and retried. An id
  * that names no item or user shows up right here as an exception from the command.
  *
- * <p>The saga holds the order's lines and its progress; a durable deadline rejects an order that does not
+ * <p>The saga holds the order's lines and its progress, and names in each compensation what it gives back, so
+ * that users and items need no memory of their orders; once the order is settled, its steps have no effect
+ * ({@link dev.eventshop.common.SettledOrderGuard}). A durable deadline rejects an order that does not
  * finish in time. The deadline is not cancelled when the saga ends: one that fires later finds no saga and
  * does nothing, while cancelling races with a deadline already running, which db-scheduler reports as an
  * error that would roll the step back.
@@ -165,16 +167,25 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
         if (awaiting != Awaiting.NOTHING) {
             return; // the answer is stored and on its way; compensate what it did when it arrives
         }
+        // the steps name what they give back (the line's quantity, the debited total): users and items keep no
+        // memory of their orders
         for (String itemId : reservedItems) {
-            commandGateway.sendAndWait(new ReleaseStock(itemId, orderId));
+            commandGateway.sendAndWait(new ReleaseStock(itemId, orderId, quantityOf(itemId)));
         }
         reservedItems.clear();
         if (debited) {
-            commandGateway.sendAndWait(new RefundBalance(userId, orderId));
+            commandGateway.sendAndWait(new RefundBalance(userId, orderId, total));
             debited = false;
         }
         commandGateway.sendAndWait(new RejectOrder(orderId, failure));
         SagaLifecycle.end();
+    }
+
+    /** The quantity of the order's line of an item: an order has at most one line per item. */
+    private int quantityOf(String itemId) {
+        return lines.stream().filter(line -> line.itemId().equals(itemId)).mapToInt(OrderLine::quantity)
+                .findFirst().orElseThrow(() -> new IllegalStateException("Order " + orderId + " has no line of "
+                        + itemId));
     }
 
     @Autowired

@@ -1,6 +1,7 @@
 package dev.eventshop.item;
 
 import dev.eventshop.common.BusinessRuleViolation;
+import dev.eventshop.common.SettledOrderGuard;
 import dev.eventshop.item.api.AddItem;
 import dev.eventshop.item.api.ChangePrice;
 import dev.eventshop.item.api.ItemAdded;
@@ -18,17 +19,23 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
+import java.util.Set;
+
 class ItemTest {
 
     private static final String ITEM = "i-1";
     private static final String ORDER = "o-1";
     private static final ItemAdded ADDED = new ItemAdded(ITEM, "Pen", 150, 5);
 
+    /** The orders the guard takes for settled; steps of them never reach the aggregate. */
+    private final Set<String> settled = new HashSet<>();
     private AggregateTestFixture<Item> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Item.class);
+        fixture.registerCommandHandlerInterceptor(new SettledOrderGuard(settled::contains));
     }
 
     @Test
@@ -118,38 +125,76 @@ class ItemTest {
     }
 
     @Test
-    void reservingForAnOrderTwiceHasNoSecondEffect() {
-        fixture.given(ADDED, new StockReserved(ITEM, ORDER, 2, 150, 3))
-                .when(new ReserveStock(ITEM, ORDER, 2))
-                .expectNoEvents();
-    }
-
-    @Test
-    void aReleasedOrderCannotReserveAgain() {
-        fixture.given(ADDED, new StockReserved(ITEM, ORDER, 2, 150, 3), new StockReleased(ITEM, ORDER, 2, 5))
-                .when(new ReserveStock(ITEM, ORDER, 2))
-                .expectNoEvents();
-    }
-
-    @Test
-    void releasesWhatTheOrderReserved() {
+    void releasesWhatTheSagaNames() {
         fixture.given(ADDED, new StockReserved(ITEM, ORDER, 2, 150, 3), new ItemRestocked(ITEM, 1, 4))
-                .when(new ReleaseStock(ITEM, ORDER))
+                .when(new ReleaseStock(ITEM, ORDER, 2))
                 .expectEvents(new StockReleased(ITEM, ORDER, 2, 6));
     }
 
     @Test
-    void releasesAtMostOnce() {
-        fixture.given(ADDED, new StockReserved(ITEM, ORDER, 2, 150, 3), new StockReleased(ITEM, ORDER, 2, 5))
-                .when(new ReleaseStock(ITEM, ORDER))
+    void refusesAReleaseThatIsNotPositive() {
+        fixture.given(ADDED)
+                .when(new ReleaseStock(ITEM, ORDER, 0))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAReleaseThatOverflowsTheStock() {
+        fixture.given(new ItemAdded(ITEM, "Pen", 150, Integer.MAX_VALUE))
+                .when(new ReleaseStock(ITEM, ORDER, 1))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRepeatedReservationOfASettledOrderHasNoEffect() {
+        settled.add(ORDER);
+        fixture.given(ADDED, new StockReserved(ITEM, ORDER, 2, 150, 3))
+                .when(new ReserveStock(ITEM, ORDER, 2))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
-    void releaseOfAnOrderNeverReservedDoesNothing() {
-        fixture.given(ADDED)
-                .when(new ReleaseStock(ITEM, ORDER))
+    void aRepeatedReservationOfAReleasedSettledOrderHasNoEffect() {
+        settled.add(ORDER);
+        fixture.given(ADDED, new StockReserved(ITEM, ORDER, 2, 150, 3), new StockReleased(ITEM, ORDER, 2, 5))
+                .when(new ReserveStock(ITEM, ORDER, 2))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aRepeatedReleaseOfASettledOrderHasNoEffect() {
+        settled.add(ORDER);
+        fixture.given(ADDED, new StockReserved(ITEM, ORDER, 2, 150, 3), new StockReleased(ITEM, ORDER, 2, 5))
+                .when(new ReleaseStock(ITEM, ORDER, 2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStepOfAnotherOrderStillCountsWhenOneIsSettled() {
+        settled.add(ORDER);
+        fixture.given(ADDED, new StockReserved(ITEM, ORDER, 2, 150, 3))
+                .when(new ReserveStock(ITEM, "o-2", 3))
+                .expectEvents(new StockReserved(ITEM, "o-2", 3, 150, 0));
+    }
+
+    @Test
+    void settledOrdersLeaveNoTraceInTheState() {
+        fixture.given(ADDED, new StockReserved(ITEM, ORDER, 2, 150, 3),
+                        new StockReservationRejected(ITEM, "o-2", 9, 3, ReservationRejectionReason.OUT_OF_STOCK),
+                        new StockReserved(ITEM, "o-3", 1, 150, 2), new StockReleased(ITEM, "o-3", 1, 3))
+                .when(new ChangePrice(ITEM, 150))
+                .expectState(item -> org.assertj.core.api.Assertions.assertThat(item)
+                        .usingRecursiveComparison().isEqualTo(addedWithStock(3)));
+    }
+
+    /** The state of an item that was added with this stock and never sold. */
+    private static Item addedWithStock(int stock) {
+        Item item = new Item();
+        item.on(new ItemAdded(ITEM, "Pen", 150, stock));
+        return item;
     }
 }

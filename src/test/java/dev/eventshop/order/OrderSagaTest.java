@@ -108,7 +108,7 @@ class OrderSagaTest {
                 .andThenAggregate(PEN).published(PEN_RESERVED)
                 .whenAggregate(INK).publishes(new StockReservationRejected(INK, ORDER, 3, 0,
                         ReservationRejectionReason.OUT_OF_STOCK))
-                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER),
+                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2),
                         new RejectOrder(ORDER, RejectionReason.OUT_OF_STOCK))
                 .expectActiveSagas(0);
     }
@@ -120,7 +120,7 @@ class OrderSagaTest {
                 .andThenAggregate(INK).published(INK_RESERVED)
                 .whenAggregate(USER).publishes(new BalanceDebitRejected(USER, ORDER, TOTAL, 10,
                         DebitRejectionReason.INSUFFICIENT_FUNDS))
-                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER), new ReleaseStock(INK, ORDER),
+                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2), new ReleaseStock(INK, ORDER, 3),
                         new RejectOrder(ORDER, RejectionReason.INSUFFICIENT_FUNDS))
                 .expectActiveSagas(0);
     }
@@ -131,7 +131,7 @@ class OrderSagaTest {
                 new AggregateNotFoundException(INK, "no such item"));
         fixture.givenAggregate(ORDER).published(PLACED)
                 .whenAggregate(PEN).publishes(PEN_RESERVED)
-                .expectDispatchedCommands(new ReserveStock(INK, ORDER, 3), new ReleaseStock(PEN, ORDER),
+                .expectDispatchedCommands(new ReserveStock(INK, ORDER, 3), new ReleaseStock(PEN, ORDER, 2),
                         new RejectOrder(ORDER, RejectionReason.UNKNOWN_ITEM))
                 .expectActiveSagas(0);
     }
@@ -152,8 +152,8 @@ class OrderSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(PEN).published(PEN_RESERVED)
                 .whenAggregate(INK).publishes(INK_RESERVED)
-                .expectDispatchedCommands(new DebitBalance(USER, ORDER, TOTAL), new ReleaseStock(PEN, ORDER),
-                        new ReleaseStock(INK, ORDER), new RejectOrder(ORDER, RejectionReason.UNKNOWN_USER))
+                .expectDispatchedCommands(new DebitBalance(USER, ORDER, TOTAL), new ReleaseStock(PEN, ORDER, 2),
+                        new ReleaseStock(INK, ORDER, 3), new RejectOrder(ORDER, RejectionReason.UNKNOWN_USER))
                 .expectActiveSagas(0);
     }
 
@@ -162,7 +162,7 @@ class OrderSagaTest {
         OrderPlaced huge = new OrderPlaced(ORDER, USER, List.of(new OrderLine(PEN, 1_000_000)));
         fixture.givenAggregate(ORDER).published(huge)
                 .whenAggregate(PEN).publishes(new StockReserved(PEN, ORDER, 1_000_000, Long.MAX_VALUE / 10, 0))
-                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER),
+                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2),
                         new RejectOrder(ORDER, RejectionReason.INSUFFICIENT_FUNDS))
                 .expectActiveSagas(0);
     }
@@ -181,7 +181,7 @@ class OrderSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenTimeElapses(TIMEOUT.plusSeconds(1))
                 .whenAggregate(PEN).publishes(PEN_RESERVED)
-                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER),
+                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2),
                         new RejectOrder(ORDER, RejectionReason.TIMEOUT))
                 .expectActiveSagas(0);
     }
@@ -193,7 +193,7 @@ class OrderSagaTest {
                 .andThenTimeElapses(TIMEOUT.plusSeconds(1))
                 .whenAggregate(INK).publishes(new StockReservationRejected(INK, ORDER, 3, 0,
                         ReservationRejectionReason.OUT_OF_STOCK))
-                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER),
+                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2),
                         new RejectOrder(ORDER, RejectionReason.TIMEOUT))
                 .expectActiveSagas(0);
     }
@@ -205,8 +205,8 @@ class OrderSagaTest {
                 .andThenAggregate(INK).published(INK_RESERVED)
                 .andThenTimeElapses(TIMEOUT.plusSeconds(1))
                 .whenAggregate(USER).publishes(new BalanceDebited(USER, ORDER, TOTAL, 0))
-                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER), new ReleaseStock(INK, ORDER),
-                        new RefundBalance(USER, ORDER), new RejectOrder(ORDER, RejectionReason.TIMEOUT))
+                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2), new ReleaseStock(INK, ORDER, 3),
+                        new RefundBalance(USER, ORDER, TOTAL), new RejectOrder(ORDER, RejectionReason.TIMEOUT))
                 .expectActiveSagas(0);
     }
 
@@ -215,7 +215,7 @@ class OrderSagaTest {
         failCommands(DebitBalance.class::isInstance, new IncompatibleAggregateException("the id names an item", null));
         fixture.givenAggregate(ORDER).published(new OrderPlaced(ORDER, USER, List.of(new OrderLine(PEN, 2))))
                 .whenAggregate(PEN).publishes(PEN_RESERVED)
-                .expectDispatchedCommands(new DebitBalance(USER, ORDER, 300), new ReleaseStock(PEN, ORDER),
+                .expectDispatchedCommands(new DebitBalance(USER, ORDER, 300), new ReleaseStock(PEN, ORDER, 2),
                         new RejectOrder(ORDER, RejectionReason.UNKNOWN_USER))
                 .expectActiveSagas(0);
     }

@@ -1,6 +1,7 @@
 package dev.eventshop.user;
 
 import dev.eventshop.common.BusinessRuleViolation;
+import dev.eventshop.common.SettledOrderGuard;
 import dev.eventshop.user.api.BalanceChange;
 import dev.eventshop.user.api.BalanceDebitRejected;
 import dev.eventshop.user.api.BalanceDebited;
@@ -16,17 +17,23 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
+import java.util.Set;
+
 class UserTest {
 
     private static final String USER = "u-1";
     private static final String ORDER = "o-1";
     private static final UserRegistered REGISTERED = new UserRegistered(USER, "Ann", "ann@example.com", "{bcrypt}hash");
 
+    /** The orders the guard takes for settled; steps of them never reach the aggregate. */
+    private final Set<String> settled = new HashSet<>();
     private AggregateTestFixture<User> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
+        fixture.registerCommandHandlerInterceptor(new SettledOrderGuard(settled::contains));
     }
 
     @Test
@@ -78,43 +85,82 @@ class UserTest {
     }
 
     @Test
-    void debitingAnOrderTwiceHasNoSecondEffect() {
+    void refundsWhatTheSagaNames() {
         fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new BalanceDebited(USER, ORDER, 40, 60))
-                .when(new DebitBalance(USER, ORDER, 40))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-    }
-
-    @Test
-    void aRejectedDebitIsNotRetriedForTheSameOrder() {
-        fixture.given(REGISTERED,
-                        new BalanceDebitRejected(USER, ORDER, 40, 0, DebitRejectionReason.INSUFFICIENT_FUNDS),
-                        new BalanceToppedUp(USER, 100, 100))
-                .when(new DebitBalance(USER, ORDER, 40))
-                .expectNoEvents();
-    }
-
-    @Test
-    void refundsWhatTheOrderDebited() {
-        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new BalanceDebited(USER, ORDER, 40, 60))
-                .when(new RefundBalance(USER, ORDER))
+                .when(new RefundBalance(USER, ORDER, 40))
                 .expectEvents(new BalanceRefunded(USER, ORDER, 40, 100));
     }
 
     @Test
-    void refundsAtMostOnce() {
-        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new BalanceDebited(USER, ORDER, 40, 60),
-                        new BalanceRefunded(USER, ORDER, 40, 100))
-                .when(new RefundBalance(USER, ORDER))
+    void refusesANegativeRefund() {
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100))
+                .when(new RefundBalance(USER, ORDER, -1))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesARefundThatOverflowsTheBalance() {
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, Long.MAX_VALUE, Long.MAX_VALUE))
+                .when(new RefundBalance(USER, ORDER, 1))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRepeatedDebitOfASettledOrderHasNoEffect() {
+        settled.add(ORDER);
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new BalanceDebited(USER, ORDER, 40, 60))
+                .when(new DebitBalance(USER, ORDER, 40))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
-    void refundOfAnOrderNeverDebitedDoesNothing() {
-        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100))
-                .when(new RefundBalance(USER, ORDER))
+    void aRepeatedDebitOfARejectedDebitsSettledOrderHasNoEffect() {
+        settled.add(ORDER);
+        fixture.given(REGISTERED,
+                        new BalanceDebitRejected(USER, ORDER, 40, 0, DebitRejectionReason.INSUFFICIENT_FUNDS),
+                        new BalanceToppedUp(USER, 100, 100))
+                .when(new DebitBalance(USER, ORDER, 40))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void aRepeatedRefundOfASettledOrderHasNoEffect() {
+        settled.add(ORDER);
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new BalanceDebited(USER, ORDER, 40, 60),
+                        new BalanceRefunded(USER, ORDER, 40, 100))
+                .when(new RefundBalance(USER, ORDER, 40))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStepOfAnotherOrderStillCountsWhenOneIsSettled() {
+        settled.add(ORDER);
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new BalanceDebited(USER, ORDER, 40, 60))
+                .when(new DebitBalance(USER, "o-2", 60))
+                .expectEvents(new BalanceDebited(USER, "o-2", 60, 0));
+    }
+
+    @Test
+    void settledOrdersLeaveNoTraceInTheState() {
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new BalanceDebited(USER, ORDER, 40, 60),
+                        new BalanceDebitRejected(USER, "o-2", 80, 60, DebitRejectionReason.INSUFFICIENT_FUNDS),
+                        new BalanceDebited(USER, "o-3", 10, 50), new BalanceRefunded(USER, "o-3", 10, 60))
+                .when(new TopUpBalance(USER, 1))
+                .expectState(user -> org.assertj.core.api.Assertions.assertThat(user)
+                        .usingRecursiveComparison().isEqualTo(registeredWithBalance(60)));
+    }
+
+    /** The state of a user who registered and then only topped up to this balance. */
+    private static User registeredWithBalance(long balance) {
+        User user = new User();
+        user.on(REGISTERED);
+        user.on(new BalanceToppedUp(USER, balance, balance));
+        user.on(new BalanceToppedUp(USER, 1, balance + 1));
+        return user;
     }
 }
