@@ -4,6 +4,8 @@
 
 const REFRESH_MILLIS = 2000;
 const LAG_WARNING_EVENTS = 1000;
+const PAGE_SIZE = 50;            // events per page of the event browser and the timeline
+const DEAD_LETTERS_SHOWN = 100;  // the first page of dead letters; more are counted as "100+"
 const CREDENTIALS_KEY = 'eventshop.dashboard.credentials';
 
 const state = {
@@ -12,6 +14,7 @@ const state = {
     timer: null,
     rebuilds: new Map(),     // projection name -> the generation a rebuild started from this page builds
     events: {filter: {}, pages: []},
+    timeline: [],            // the pages of the open timeline so far
     charts: {},
     rendered: {},            // table name -> the data it shows, as JSON
 };
@@ -22,6 +25,11 @@ class SignInRequired extends Error {
 }
 
 async function api(path, options = {}) {
+    return (await apiPage(path, options)).body;
+}
+
+/** A paged list's answer: its elements, and the path of the next page its Link header names (null on the last). */
+async function apiPage(path, options = {}) {
     const response = await fetch(path, {
         method: options.method || 'GET',
         headers: {
@@ -43,7 +51,8 @@ async function api(path, options = {}) {
     if (!response.ok && !options.acceptAnyStatus) {
         throw new Error(body?.detail || body?.title || `${response.status} ${response.statusText}`);
     }
-    return body;
+    const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('Link') || '');
+    return {body, next: next ? next[1] : null};
 }
 
 // ---- small DOM helpers ----
@@ -142,19 +151,21 @@ async function refresh() {
     state.refreshAgain = false;
     const signedInAs = state.credentials;
     try {
-        const [projections, processors, deadLetters, health, metrics, sagas] = await Promise.all([
+        const [projections, processors, deadLetterPage, health, metrics, sagas] = await Promise.all([
             api('/api/admin/projections'),
             api('/api/admin/processors'),
-            api('/api/admin/dead-letters'),
+            apiPage(`/api/admin/dead-letters?limit=${DEAD_LETTERS_SHOWN}`),
             api('/actuator/health', {acceptAnyStatus: true}), // 503 while DOWN, with the reasons
             api('/api/admin/metrics/live'),
             api('/api/admin/sagas'),
         ]);
+        const deadLetters = deadLetterPage.body;
+        deadLetters.more = Boolean(deadLetterPage.next);
         renderAlerts(processors, deadLetters, health, sagas);
         // redraw a table only when its data changed: a row being clicked or selected stays put
         renderIfChanged('projections', [projections, [...state.rebuilds]], () => renderProjections(projections));
         renderIfChanged('processors', processors, () => renderProcessors(processors));
-        renderIfChanged('deadLetters', deadLetters, () => renderDeadLetters(deadLetters));
+        renderIfChanged('deadLetters', deadLetterPage, () => renderDeadLetters(deadLetters));
         renderIfChanged('sagas', sagas, () => renderSagas(sagas));
         renderCharts(metrics);
         $('#refreshed').textContent = `updated ${new Date().toLocaleTimeString('en-GB')}`;
@@ -202,8 +213,8 @@ function renderAlerts(processors, deadLetters, health, sagas, failure) {
     }
     if (deadLetters?.length) {
         const groups = [...new Set(deadLetters.map((letter) => letter.processingGroup))];
-        alerts.push(['bad', `${deadLetters.length} dead letter${deadLetters.length > 1 ? 's' : ''} in `
-            + `${groups.join(', ')}: those sequences are held up until retried`]);
+        alerts.push(['bad', `${countOf(deadLetters)} dead letter${deadLetters.length > 1 ? 's' : ''} in `
+            + `${groups.join(', ')}${deadLetters.more ? ' and more' : ''}: those sequences are held up until retried`]);
     }
     const overdue = (sagas?.deadlines || []).filter((d) => !d.running && Date.parse(d.dueAt) < Date.now() - 60000);
     if (overdue.length) alerts.push(['warn', `${overdue.length} deadline(s) overdue by more than a minute`]);
@@ -215,8 +226,11 @@ function renderAlerts(processors, deadLetters, health, sagas, failure) {
     const pill = $('#health');
     pill.textContent = health ? `health ${health.status}` : 'health unknown';
     pill.className = 'pill ' + (!health ? 'warn' : health.status === 'UP' ? 'ok' : 'bad');
-    $('#dead-letter-count').textContent = deadLetters?.length ? String(deadLetters.length) : '';
+    $('#dead-letter-count').textContent = deadLetters?.length ? countOf(deadLetters) : '';
 }
+
+/** How many a first page holds, with a "+" when its Link header names a next page. */
+const countOf = (page) => `${page.length}${page.more ? '+' : ''}`;
 
 // ---- projections ----
 
@@ -410,6 +424,10 @@ function renderDeadLetters(deadLetters) {
                     onclick: () => retry(`/api/admin/dead-letters/${encodeURIComponent(letter.processingGroup)}/retry`)}, 'Retry all') : null,
                 h('button', {class: 'small danger', 'data-action': 'delete', onclick: () => giveUp(letter)}, 'Give up'))));
     });
+    if (deadLetters.more) {
+        rows.push(h('tr', {class: 'empty'}, h('td', {colspan: 6,
+            text: `The first ${deadLetters.length} are shown: retry or give up these to see the next ones.`})));
+    }
     fill($('#dead-letter-rows'), rows, 'No dead letters.', 6);
 }
 
@@ -464,13 +482,13 @@ function isoOrUndefined(localValue) {
     return localValue ? new Date(localValue).toISOString() : undefined;
 }
 
-async function loadEvents(before) {
-    const query = new URLSearchParams({size: '50'});
+/** A page of the event browser: the first of the filter, or the older one a Link header named. */
+async function loadEvents(nextPage) {
+    const query = new URLSearchParams({limit: String(PAGE_SIZE)});
     for (const [name, value] of Object.entries(state.events.filter)) if (value) query.set(name, value);
-    if (before) query.set('before', before);
     try {
-        const events = await api(`/api/admin/events?${query}`);
-        state.events.pages = before ? [...state.events.pages, events] : [events];
+        const {body: events, next} = await apiPage(nextPage || `/api/admin/events?${query}`);
+        state.events.pages = nextPage ? [...state.events.pages, events] : [events];
         const rows = events.map((event) => h('tr', {'data-event': event.globalIndex},
             h('td', {class: 'mono', text: event.globalIndex}),
             h('td', {text: time(event.timestamp)}),
@@ -480,8 +498,8 @@ async function loadEvents(before) {
             h('td', {text: event.principal || ''}),
             h('td', {class: 'payload'}, h('code', {text: json(event.payload)}))));
         fill($('#event-rows'), rows, 'No event matches.', 7);
-        $('#events-older').hidden = events.length < 50;
-        $('#events-older').onclick = () => loadEvents(events[events.length - 1].globalIndex);
+        $('#events-older').hidden = !next;
+        $('#events-older').onclick = () => loadEvents(next);
     } catch (e) {
         if (e instanceof SignInRequired) return showLogin(e.message);
         fill($('#event-rows'), [], e.message, 7);
@@ -502,15 +520,21 @@ function searchEvents(event) {
 
 // ---- an aggregate's timeline ----
 
-async function openTimeline(id) {
+/** An aggregate's timeline, a page at a time: "Later events" follows the Link header to the next page. */
+async function openTimeline(id, nextPage) {
     $('#timeline-id').value = id;
     location.hash = 'timeline';
     showTab('timeline');
     try {
-        const entries = await api(`/api/admin/aggregates/${encodeURIComponent(id)}/timeline`);
+        const {body: page, next} = await apiPage(nextPage
+            || `/api/admin/aggregates/${encodeURIComponent(id)}/timeline?limit=${PAGE_SIZE}`);
+        const entries = nextPage ? [...state.timeline, ...page] : page;
+        state.timeline = entries;
         const first = entries[0];
-        $('#timeline-summary').textContent = `${first.aggregateType} ${id}: ${entries.length} events, `
+        $('#timeline-summary').textContent = `${first.aggregateType} ${id}: ${entries.length}${next ? '+' : ''} events, `
             + `from ${time(first.timestamp)} to ${time(entries[entries.length - 1].timestamp)}`;
+        $('#timeline-more').hidden = !next;
+        $('#timeline-more').onclick = () => openTimeline(id, next);
         fill($('#timeline-rows'), entries.map((entry) => h('tr', {'data-sequence': entry.sequence},
             h('td', {text: entry.sequence}),
             h('td', {text: time(entry.timestamp)}),
@@ -521,6 +545,7 @@ async function openTimeline(id) {
     } catch (e) {
         if (e instanceof SignInRequired) return showLogin(e.message);
         $('#timeline-summary').textContent = e.message;
+        $('#timeline-more').hidden = true;
         fill($('#timeline-rows'), [], 'No events.', 6);
     }
 }

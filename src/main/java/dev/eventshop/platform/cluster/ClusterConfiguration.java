@@ -1,5 +1,6 @@
 package dev.eventshop.platform.cluster;
 
+import dev.eventshop.platform.history.SnapshotKeepingStorageEngine;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -26,7 +27,7 @@ import java.util.List;
  * <p>
  * The event store is Axon's embedded one with a hook on commit ({@link NotifyingEventStore}). Defining it makes
  * Axon's JPA auto-configuration step back, storage engine and entities included, so both are declared here as
- * that auto-configuration declares them.
+ * that auto-configuration declares them, but keeping old snapshots for time travel.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -39,15 +40,14 @@ class ClusterConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, EntityManagerProvider entityManagerProvider,
                                           TransactionManager transactionManager) {
-        return JpaEventStorageEngine.builder()
+        return new SnapshotKeepingStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager)
-                .build();
+                .transactionManager(transactionManager));
     }
 
     /** As Axon's auto-configured event store: the same monitor and spans. */

@@ -8,58 +8,61 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rebuilds an aggregate as it was at an instant, from its events, with the aggregate's own event-sourcing
- * handlers. Axon keeps only the latest snapshot; it is used when it is no newer than the instant asked for
- * (a snapshot carries the time it was taken, which is after the events it covers), which is the common
- * case of looking at the recent past of a long-lived aggregate.
+ * Rebuilds an aggregate as it was at an instant with the aggregate's own event-sourcing handlers, from the newest
+ * snapshot that covers no later event (snapshots are kept for this: {@link SnapshotKeepingStorageEngine}) and the
+ * events after it, read lazily and only up to the instant. Its cost is one snapshot and at most a snapshot
+ * interval of events, however long the aggregate's history, and it holds no more than one batch of events at a
+ * time.
  */
 @Component
 public class TimeTravel {
 
+    private static final RevisionResolver REVISIONS = new AnnotationRevisionResolver();
+
     private final EventStore events;
+    private final StoredEvents storedEvents;
     private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
 
-    TimeTravel(EventStore events) {
+    TimeTravel(EventStore events, StoredEvents storedEvents) {
         this.events = events;
+        this.storedEvents = storedEvents;
     }
 
     /** The aggregate as it was at {@code instant}; empty if it did not exist then, or is not of that type. */
     public <T> Optional<State<T>> stateAt(Class<T> aggregateType, String aggregateId, Instant instant) {
         AggregateModel<T> model = model(aggregateType);
-        List<DomainEventMessage<?>> history = historyUntil(model, aggregateId, instant);
-        if (history.isEmpty() || !model.type().equals(history.get(0).getType())) {
+        DomainEventStream history = historyUntil(aggregateType, model.type(), aggregateId, instant);
+        if (!history.hasNext() || !model.type().equals(history.peek().getType())) {
             return Optional.empty();
         }
-        DomainEventStream stream = DomainEventStream.of(history);
-        T root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, stream.peek());
+        T root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, history.peek());
         EventSourcedAggregate<T> aggregate =
                 EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
-        aggregate.initializeState(stream);
+        aggregate.initializeState(history);
         return Optional.of(new State<>(aggregate.getAggregateRoot(), aggregate.version()));
     }
 
-    /** The snapshot (when it helps) and the events up to the instant. */
-    private List<DomainEventMessage<?>> historyUntil(AggregateModel<?> model, String aggregateId, Instant instant) {
-        DomainEventStream latest = events.readEvents(aggregateId);
-        boolean snapshotHelps = latest.hasNext()
-                && model.types().anyMatch(latest.peek().getPayloadType()::equals)
-                && !latest.peek().getTimestamp().isAfter(instant);
-        DomainEventStream stream = snapshotHelps ? latest : events.readEvents(aggregateId, 0);
-        List<DomainEventMessage<?>> history = new ArrayList<>();
-        while (stream.hasNext() && !stream.peek().getTimestamp().isAfter(instant)) {
-            history.add(stream.next());
-        }
-        return history;
+    /** The snapshot to start from, if any, then the events after it up to the instant. */
+    private DomainEventStream historyUntil(Class<?> aggregateType, String type, String aggregateId,
+                                           Instant instant) {
+        Optional<DomainEventMessage<?>> snapshot = storedEvents.snapshotAt(aggregateId, type,
+                REVISIONS.revisionOf(aggregateType), instant);
+        long firstEvent = snapshot.map(taken -> taken.getSequenceNumber() + 1).orElse(0L);
+        DomainEventStream after = events.readEvents(aggregateId, firstEvent);
+        DomainEventStream untilInstant = DomainEventStream.of(
+                after.asStream().takeWhile(event -> !event.getTimestamp().isAfter(instant)));
+        return snapshot.map(taken -> DomainEventStream.concat(DomainEventStream.of(taken), untilInstant))
+                .orElse(untilInstant);
     }
 
     @SuppressWarnings("unchecked")
