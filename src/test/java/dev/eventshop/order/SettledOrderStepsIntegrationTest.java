@@ -33,7 +33,7 @@ class SettledOrderStepsIntegrationTest extends IntegrationTest {
 
     @Test
     void aConfirmedOrdersRepeatedStepsHaveNoEffectAfterASnapshot() {
-        String user = shop.registerUser("settled steps");
+        String user = shop.registerUser("settled-steps");
         shop.topUp(user, 1_000);
         String item = shop.addItem("Settled steps item", 100, 10);
         String order = shop.placeOrder(user, Map.of(item, 3));
@@ -44,7 +44,7 @@ class SettledOrderStepsIntegrationTest extends IntegrationTest {
 
     @Test
     void aRejectedOrdersRepeatedStepsHaveNoEffectAfterASnapshot() {
-        String user = shop.registerUser("rejected steps");
+        String user = shop.registerUser("rejected-steps");
         shop.topUp(user, 100);
         String item = shop.addItem("Rejected steps item", 100, 10);
         String order = shop.placeOrder(user, Map.of(item, 3)); // reserved, then the debit of 300 is refused
@@ -55,7 +55,7 @@ class SettledOrderStepsIntegrationTest extends IntegrationTest {
 
     @Test
     void aSnapshotHoldsNoTraceOfSettledOrders() {
-        String user = shop.registerUser("no trace");
+        String user = shop.registerUser("no-trace");
         shop.topUp(user, 1_000);
         String item = shop.addItem("No trace item", 1, 100);
         for (int i = 0; i < 6; i++) {

@@ -42,7 +42,7 @@ class PagingIntegrationTest extends IntegrationTest {
 
     @Test
     void aCustomersOrdersComeNewestFirstOnceEachWhileOrdersArePlaced() {
-        String user = shop.registerUser("paging orders");
+        String user = shop.registerUser("paging-orders");
         shop.topUp(user, 1_000_000);
         String item = shop.addItem("Paged order item", 1, 1_000);
         List<String> placed = new ArrayList<>();
@@ -63,7 +63,7 @@ class PagingIntegrationTest extends IntegrationTest {
 
     @Test
     void anAuditTrailGivesEveryEventOnceInOrderWhileEventsAreAppended() {
-        String user = shop.registerUser("paging trail");
+        String user = shop.registerUser("paging-trail");
         for (int i = 1; i <= 9; i++) {
             shop.topUp(user, i);
         }
@@ -78,7 +78,7 @@ class PagingIntegrationTest extends IntegrationTest {
 
     @Test
     void theLastPageNamesNoNextAndAFullListFitsOnOnePage() {
-        String user = shop.registerUser("one page");
+        String user = shop.registerUser("one-page");
         shop.topUp(user, 1);
 
         var all = shop.get("/api/users/" + user + "/events");
@@ -96,7 +96,7 @@ class PagingIntegrationTest extends IntegrationTest {
 
     @Test
     void everyListPagesTheSameWay() {
-        String user = shop.registerUser("every list");
+        String user = shop.registerUser("every-list");
         String item = shop.addItem("Every list item", 1, 10);
         shop.topUp(user, 10);
         String order = shop.placeOrder(user, Map.of(item, 2));
@@ -120,7 +120,7 @@ class PagingIntegrationTest extends IntegrationTest {
 
     @Test
     void aBadLimitOrCursorIsAProblemAndAppendsNothing() {
-        String user = shop.registerUser("bad paging");
+        String user = shop.registerUser("bad-paging");
         String otherListsCursor = cursorOf(shop.get("/api/items?limit=1"));
         long events = store.countEvents();
         Set<String> bad = Set.of("limit=0", "limit=-1", "limit=501", "limit=text", "after=not-a-cursor",
