@@ -99,6 +99,36 @@ class HistoryIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void asOfStartsFromTheNewestSnapshotBeforeTheInstantAndReadsOnlyTheEventsAfterIt() {
+        String user = shop.registerUser("dora");
+        for (int i = 1; i <= 22; i++) { // the tests snapshot every 5 events: several snapshots, all kept
+            shop.topUp(user, 100);
+        }
+        List<JsonNode> events = list(shop.get("/api/users/" + user + "/events").getBody());
+        List<Long> covered = jdbc.queryForList("select sequence_number from snapshot_event_entry "
+                + "where aggregate_identifier = ? and last_event_time_stamp is not null order by sequence_number",
+                Long.class, user);
+        assertThat(covered).as("every snapshot kept, with the time of the event it covers").hasSizeGreaterThan(2);
+        long middle = covered.get(covered.size() / 2);
+        // a snapshot that lies about the name: asOf shows the lie exactly where it starts from that snapshot
+        jdbc.update("update snapshot_event_entry set payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'\"name\":\"dora\"', '\"name\":\"liar\"'), 'UTF8') where aggregate_identifier = ? "
+                + "and sequence_number = ?", user, middle);
+        long next = covered.stream().filter(c -> c > middle).findFirst().orElseThrow();
+
+        for (int sequence = 1; sequence < events.size(); sequence++) {
+            String at = events.get(sequence).get("timestamp").asText();
+            JsonNode past = shop.get("/api/users/" + user + "?asOf=" + at).getBody();
+            boolean fromTheLie = sequence >= middle && sequence < next;
+            assertThat(past.get("name").asText()).as("name as of event %d", sequence)
+                    .isEqualTo(fromTheLie ? "liar" : "dora");
+            assertThat(past.get("balance").asLong()).as("balance as of event %d", sequence)
+                    .isEqualTo(sequence * 100L);
+            assertThat(past.get("version").asLong()).isEqualTo(sequence);
+        }
+    }
+
+    @Test
     void asOfShowsAnItemsPriceAndStockAsTheyWere() {
         String item = shop.addItem("Clock", 1_000, 2);
         shop.put("/api/items/" + item + "/price", Map.of("price", 1_200));

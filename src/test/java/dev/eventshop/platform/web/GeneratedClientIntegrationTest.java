@@ -53,7 +53,7 @@ class GeneratedClientIntegrationTest extends IntegrationTest {
         assertThat(order.getStatus()).isEqualTo(OrderView.StatusEnum.CONFIRMED);
         assertThat(order.getTotal()).isEqualTo(500);
         assertThat(customer.getUser(userId, 2L, null).getBalance()).isEqualTo(500);
-        assertThat(orders.getOrderEvents(orderId)).extracting(AuditEntry::getType)
+        assertThat(orders.getOrderEvents(orderId, null, null)).extracting(AuditEntry::getType)
                 .containsExactly("OrderPlaced", "StockReserved", "BalanceDebited", "OrderConfirmed");
         assertThat(new ItemsApi(client(null, null)).getItem(itemId, 1L, null).getStock()).isEqualTo(2);
     }
