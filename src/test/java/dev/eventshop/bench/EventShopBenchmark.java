@@ -57,7 +57,7 @@ class EventShopBenchmark {
     private static final String ADMIN = HttpLoad.basic("admin", ShopClient.ADMIN_PASSWORD);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** -Dbench.only=b,c runs only those figures (a quick look while tuning); all by default. */
-    private static final String ONLY = System.getProperty("bench.only", "abcdefghijk");
+    private static final String ONLY = System.getProperty("bench.only", "abcdefghijkl");
     /** (k): another build's jar to compare this one with, e.g. one built from the commit before an upgrade. */
     private static final String BASELINE_JAR = System.getProperty("bench.baseline-jar", "");
 
@@ -82,6 +82,9 @@ class EventShopBenchmark {
                 }
                 if (ONLY.contains("f")) {
                     aggregateLoading(database, jdbc);
+                }
+                if (ONLY.contains("l")) {
+                    flatCosts(database, jdbc);
                 }
                 if (ONLY.contains("h")) {
                     crossNode(database, shop, jdbc);
@@ -457,6 +460,99 @@ class EventShopBenchmark {
                     + "/top-ups", ADMIN, "{\"amount\":1}"));
             micros.add((System.nanoTime() - started) / 1000);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        }
+        return new HttpLoad.Latencies(micros, 0).percentileMillis(50);
+    }
+
+    /**
+     * l) Costs that stay flat as history grows: a command on a customer with many settled orders, the first page
+     * of a large catalogue, and time travel into the middle of a long-lived item, each against a small one.
+     * Commands load their aggregate from the store every time (no aggregate cache), from its snapshot.
+     */
+    private void flatCosts(ExternalPostgres database, JdbcTemplate jdbc) throws Exception {
+        try (ServiceProcess shop = ServiceProcess.on("bench-flat", database.jdbcUrl(),
+                Map.of("eventshop.aggregate-cache.max-entries", "0")).start()) {
+            ShopClient admin = shop.client();
+            EventSeeder seeder = new EventSeeder(jdbc);
+
+            String few = UUID.randomUUID().toString();
+            String many = UUID.randomUUID().toString();
+            // 150 top-ups after the orders: past the snapshot threshold for both, so both load from a snapshot
+            seeder.userWithSettledOrders(few, 10, 150);
+            seeder.userWithSettledOrders(many, 10_000, 150);
+            for (String user : List.of(few, many)) {
+                HttpLoad.send(HttpLoad.post(shop.baseUrl() + "/api/users/" + user + "/top-ups", ADMIN,
+                        "{\"amount\":1}"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> snapshotBytes(jdbc, user) > 0);
+            }
+            medianTopUpMillis(shop, jdbc, few, false); // warm-up
+            double fewMillis = medianTopUpMillis(shop, jdbc, few, false);
+            double manyMillis = medianTopUpMillis(shop, jdbc, many, false);
+            long fewBytes = snapshotBytes(jdbc, few);
+            long manyBytes = snapshotBytes(jdbc, many);
+            report.figure("l", "top-up of a customer with 10 settled orders, p50", fewMillis, "ms");
+            report.figure("l", "top-up of a customer with 10,000 settled orders, p50", manyMillis, "ms");
+            report.ratio("l", "  10,000 settled orders against 10: top-up latency", manyMillis / fewMillis, 1.2, true);
+            report.figure("l", "  snapshot of the customer with 10 / 10,000 settled orders (%d / %d bytes)"
+                    .formatted(fewBytes, manyBytes), manyBytes / (double) fewBytes, "");
+            report.ratio("l", "  10,000 settled orders against 10: snapshot size", manyBytes / (double) fewBytes,
+                    1.5, true);
+
+            seeder.items(100);
+            await().atMost(Duration.ofMinutes(2)).until(() -> lag(admin, "items") == 0);
+            long smallCatalogue = catalogueSize(jdbc);
+            catalogueFirstPageMillis(shop); // warm-up
+            double small = catalogueFirstPageMillis(shop);
+            seeder.items(100_000 - (int) smallCatalogue);
+            await().atMost(Duration.ofMinutes(10)).until(() -> lag(admin, "items") == 0);
+            long largeCatalogue = catalogueSize(jdbc);
+            double large = catalogueFirstPageMillis(shop);
+            report.figure("l", "first catalogue page (50) of %,d items, p50".formatted(smallCatalogue), small, "ms");
+            report.figure("l", "first catalogue page (50) of %,d items, p50".formatted(largeCatalogue), large, "ms");
+            report.ratio("l", "  %,d items against %,d".formatted(largeCatalogue, smallCatalogue), large / small,
+                    1.5, true);
+
+            Instant from = Instant.parse("2026-01-01T00:00:00Z");
+            String young = UUID.randomUUID().toString();
+            String old = UUID.randomUUID().toString();
+            seeder.itemWithHistory(young, 100, from, 100);
+            seeder.itemWithHistory(old, 100_000, from, 100);
+            asOfMillis(shop, young, from.plusSeconds(50)); // warm-up
+            double youngMillis = asOfMillis(shop, young, from.plusSeconds(50).plusMillis(500));
+            double oldMillis = asOfMillis(shop, old, from.plusSeconds(50_050).plusMillis(500));
+            report.figure("l", "?asOf= the middle of an item with 100 events, p50", youngMillis, "ms");
+            report.figure("l", "?asOf= the middle of an item with 100,000 events (a snapshot every 100), p50",
+                    oldMillis, "ms");
+            report.ratio("l", "  100,000 events against 100", oldMillis / youngMillis, 2.0, true);
+        }
+    }
+
+    private static long snapshotBytes(JdbcTemplate jdbc, String aggregateId) {
+        List<Long> sizes = jdbc.queryForList("select octet_length(payload) from snapshot_event_entry "
+                + "where aggregate_identifier = ? order by sequence_number desc limit 1", Long.class, aggregateId);
+        return sizes.isEmpty() ? 0 : sizes.get(0);
+    }
+
+    private static long catalogueSize(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from item_view where generation = (select max(generation) "
+                + "from item_view)", Long.class);
+    }
+
+    private static double catalogueFirstPageMillis(ServiceProcess shop) {
+        return medianGetMillis(shop.baseUrl() + "/api/items?limit=50", 51);
+    }
+
+    private static double asOfMillis(ServiceProcess shop, String item, Instant instant) {
+        return medianGetMillis(shop.baseUrl() + "/api/items/" + item + "?asOf=" + instant, 31);
+    }
+
+    private static double medianGetMillis(String url, int requests) {
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = HttpLoad.send(HttpLoad.get(url, ADMIN));
+            micros.add((System.nanoTime() - started) / 1000);
+            assertThat(answer.statusCode()).as(url + ": " + answer.body()).isEqualTo(200);
         }
         return new HttpLoad.Latencies(micros, 0).percentileMillis(50);
     }
