@@ -62,13 +62,7 @@ class Item {
     @CommandHandler
     ItemChange handle(RestockItem command) {
         requirePositive(command.quantity(), "quantity-not-positive", "A quantity must be positive");
-        int stockAfter;
-        try {
-            stockAfter = Math.addExact(stock, command.quantity());
-        } catch (ArithmeticException overflow) {
-            throw new BusinessRuleViolation("stock-overflow", "The stock would exceed its maximum");
-        }
-        apply(new ItemRestocked(itemId, command.quantity(), stockAfter));
+        apply(new ItemRestocked(itemId, command.quantity(), stockPlus(command.quantity())));
         return change();
     }
 
@@ -96,13 +90,16 @@ class Item {
     @CommandHandler
     void handle(ReleaseStock command) {
         requirePositive(command.quantity(), "quantity-not-positive", "A quantity must be positive");
-        int stockAfter;
+        apply(new StockReleased(itemId, command.orderId(), command.quantity(), stockPlus(command.quantity())));
+    }
+
+    /** The stock after adding a quantity, refused when it would overflow. */
+    private int stockPlus(int quantity) {
         try {
-            stockAfter = Math.addExact(stock, command.quantity());
+            return Math.addExact(stock, quantity);
         } catch (ArithmeticException overflow) {
             throw new BusinessRuleViolation("stock-overflow", "The stock would exceed its maximum");
         }
-        apply(new StockReleased(itemId, command.orderId(), command.quantity(), stockAfter));
     }
 
     @EventSourcingHandler

@@ -59,13 +59,7 @@ class User {
         if (command.amount() <= 0) {
             throw new BusinessRuleViolation("amount-not-positive", "A top-up amount must be positive");
         }
-        long balanceAfter;
-        try {
-            balanceAfter = Math.addExact(balance, command.amount());
-        } catch (ArithmeticException overflow) {
-            throw new BusinessRuleViolation("balance-overflow", "The balance would exceed its maximum");
-        }
-        apply(new BalanceToppedUp(userId, command.amount(), balanceAfter));
+        apply(new BalanceToppedUp(userId, command.amount(), balancePlus(command.amount())));
         return new BalanceChange(userId, balance, AggregateLifecycle.getVersion());
     }
 
@@ -87,13 +81,16 @@ class User {
         if (command.amount() < 0) {
             throw new BusinessRuleViolation("amount-negative", "A refund amount must not be negative");
         }
-        long balanceAfter;
+        apply(new BalanceRefunded(userId, command.orderId(), command.amount(), balancePlus(command.amount())));
+    }
+
+    /** The balance after adding an amount, refused when it would overflow. */
+    private long balancePlus(long amount) {
         try {
-            balanceAfter = Math.addExact(balance, command.amount());
+            return Math.addExact(balance, amount);
         } catch (ArithmeticException overflow) {
             throw new BusinessRuleViolation("balance-overflow", "The balance would exceed its maximum");
         }
-        apply(new BalanceRefunded(userId, command.orderId(), command.amount(), balanceAfter));
     }
 
     @EventSourcingHandler
