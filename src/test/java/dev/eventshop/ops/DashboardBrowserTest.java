@@ -168,6 +168,31 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(browser.find("#timeline-rows").getText()).contains("\"amount\":250");
     }
 
+    @Test
+    void theEventBrowserAndTheTimelineFollowTheNextPageLinks() {
+        String user = shop.registerUser("pages-in-browser");
+        for (int i = 1; i <= 55; i++) { // 56 events: more than one page of 50
+            shop.topUp(user, i);
+        }
+
+        signedIn();
+        browser.find("a[data-tab=events]").click();
+        browser.find("#event-filter input[name=aggregateId]").sendKeys(user);
+        browser.find("#event-filter button[type=submit]").click();
+        browser.await(d -> d.findElements(By.cssSelector("#event-rows tr[data-event]")).size() == 50);
+        browser.click("#events-older");
+        browser.await(d -> d.findElements(By.cssSelector("#event-rows tr[data-event]")).size() == 6);
+        assertThat(browser.find("#events-older").isDisplayed()).as("no page after the last").isFalse();
+
+        browser.click("#event-rows a[data-aggregate='" + user + "']");
+        browser.awaitText("#timeline-summary", "User " + user + ": 50+ events");
+        browser.click("#timeline-more");
+        browser.awaitText("#timeline-summary", "User " + user + ": 56 events");
+        assertThat(browser.driver().findElements(By.cssSelector("#timeline-rows tr[data-sequence]")))
+                .hasSize(56);
+        assertThat(browser.find("#timeline-more").isDisplayed()).isFalse();
+    }
+
     private String dashboard() {
         return "http://127.0.0.1:" + port + "/dashboard";
     }

@@ -1,6 +1,5 @@
 package dev.eventshop.platform.cluster;
 
-import dev.eventshop.platform.history.SnapshotKeepingStorageEngine;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rebuilds an aggregate as it was at an instant with the aggregate's own event-sourcing handlers, from the newest
- * snapshot that covers no later event (snapshots are kept for this: {@link SnapshotKeepingStorageEngine}) and the
- * events after it, read lazily and only up to the instant. Its cost is one snapshot and at most a snapshot
+ * snapshot that covers no later event (the storage engine keeps old snapshots for this) and the events after it,
+ * read lazily and only up to the instant. Its cost is one snapshot and at most a snapshot
  * interval of events, however long the aggregate's history, and it holds no more than one batch of events at a
  * time.
  */
