@@ -77,6 +77,23 @@ class PagingIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void theEventBrowserPagesBackOnceThroughEveryEventWhileEventsAreAppended() {
+        String user = shop.registerUser("paging-browser");
+        for (int i = 1; i <= 9; i++) {
+            shop.topUp(user, i);
+        }
+
+        List<JsonNode> events = shop.allPages("/api/admin/events?aggregateId=" + user + "&limit=4",
+                () -> shop.topUp(user, 1)); // newer than the first page: never on a later one
+
+        List<Long> positions = events.stream().map(event -> event.get("globalIndex").asLong()).toList();
+        assertThat(positions).as("newest first, each once").isSortedAccordingTo((a, b) -> Long.compare(b, a))
+                .doesNotHaveDuplicates();
+        assertThat(events).extracting(event -> event.get("sequence").asLong())
+                .containsExactly(9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L, 0L);
+    }
+
+    @Test
     void theLastPageNamesNoNextAndAFullListFitsOnOnePage() {
         String user = shop.registerUser("one-page");
         shop.topUp(user, 1);
