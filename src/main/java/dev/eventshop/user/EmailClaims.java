@@ -38,7 +38,7 @@ class EmailClaims implements CustomerCredentials {
                 insert into user_email_claim (email, user_id, password_hash) values (?, ?, ?)
                 on conflict (email) do nothing""", email, event.userId(), event.passwordHash());
         if (claimed == 0 && !event.userId().equals(ownerOf(email))) {
-            throw new EmailAlreadyRegisteredException(event.email());
+            throw new EmailAlreadyRegisteredException();
         }
         // else: this very user again, a retried registration that the event store will recognise
     }

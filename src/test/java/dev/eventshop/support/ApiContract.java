@@ -141,6 +141,11 @@ public final class ApiContract {
             return List.of();
         }
         Request.Method method = Request.Method.valueOf(exchange.method());
+        if (method == Request.Method.HEAD || method == Request.Method.OPTIONS) {
+            // HTTP gives every resource these two (RFC 9110, 9.3.2 and 9.3.7); the description names GET only
+            return operations.findApiOperation(path, Request.Method.GET).isPathFound() ? List.of()
+                    : List.of("no resource is described at " + path);
+        }
         ApiOperationMatch match = operations.findApiOperation(path, method);
         if (!match.isPathFound() || !match.isOperationAllowed()) {
             return isProblem(exchange, exchange.status() >= 400 && exchange.status() < 500) ? List.of()

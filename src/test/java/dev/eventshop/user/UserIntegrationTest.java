@@ -48,6 +48,8 @@ class UserIntegrationTest extends IntegrationTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/email-taken");
+        assertThat(answer.getBody().toString()).as("the address is not repeated")
+                .doesNotContainIgnoringCase(email);
         assertThat(store.countEvents()).isEqualTo(before);
     }
 

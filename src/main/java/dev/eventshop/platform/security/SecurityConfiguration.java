@@ -19,15 +19,21 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * HTTP Basic for everything, stateless. Anyone may register and browse the catalogue; changing the catalogue,
  * {@code /api/admin/**} and the actuator's metrics are the admin's (the dashboard page is public: it holds no
  * data, and signs in to the admin API itself); everything else needs a signed-in customer,
- * whose access to accounts and orders the controllers narrow to their own (see {@link Access}).
+ * whose access to accounts and orders the controllers narrow to their own (see {@link Access}). The rules hold
+ * for every method: HEAD and OPTIONS are let through only where GET is, and any other method only where a rule
+ * names it, so a method nobody thought of meets the strictest rule of its path.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -54,20 +60,32 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized(json, database))
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                // every rule names the methods it lets through or names none: HEAD and OPTIONS read what GET
+                // reads and no more, and a method no rule names falls to the strictest rule of its path
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users").permitAll()
-                        // an item's audit trail names who bought it: for the admin only
-                        .requestMatchers(HttpMethod.GET, "/api/items/*/events").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/items", "/api/items/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/items", "/api/items/*/restock").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.PUT, "/api/items/*/price").hasRole("ADMIN")
-                                // the dashboard's page, scripts and styles hold no data; it signs in to /api/admin itself
-                        .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/webjars/**").permitAll()
+                        // an item's audit trail names who bought it: for the admin only, whatever the method
+                        .requestMatchers("/api/items/*/events").hasRole("ADMIN")
+                        .requestMatchers(reads("/api/items", "/api/items/**")).permitAll()
+                        .requestMatchers("/api/items", "/api/items/**").hasRole("ADMIN")
+                        // the dashboard's page, scripts and styles hold no data; it signs in to /api/admin itself
+                        .requestMatchers(reads("/dashboard", "/dashboard/**", "/webjars/**")).permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /** GET, HEAD and OPTIONS on these paths: the methods that read (HEAD is GET without the body). */
+    private static RequestMatcher reads(String... patterns) {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String pattern : patterns) {
+            for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)) {
+                matchers.add(PathPatternRequestMatcher.withDefaults().matcher(method, pattern));
+            }
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     @Bean

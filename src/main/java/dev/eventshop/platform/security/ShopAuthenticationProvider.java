@@ -2,6 +2,7 @@ package dev.eventshop.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.eventshop.platform.web.Limits;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -62,6 +63,11 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String username = attempt.getName();
         String password = String.valueOf(attempt.getCredentials());
+        if (!couldBeAnAccount(username)) {
+            // no account has such a name: refused before any lookup or hash, as every other failure is (a NUL
+            // would even make the database refuse the lookup)
+            throw new BadCredentialsException("Bad credentials");
+        }
         String key = cacheKey(username + '\u0000' + password);
         Authentication known = verified.getIfPresent(key);
         if (known != null) {
@@ -72,6 +78,15 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
         return authenticated;
     }
 
+    /**
+     * Whether a user name could name an account: not longer than an e-mail address may be, and free of control
+     * characters and of the replacement character that stands for bytes that were not UTF-8.
+     */
+    static boolean couldBeAnAccount(String username) {
+        return !username.isEmpty() && username.length() <= Limits.MAX_EMAIL_LENGTH
+                && username.chars().noneMatch(c -> Character.isISOControl(c) || c == '\uFFFD');
+    }
+
     private Authentication admin(String password) {
         if (!MessageDigest.isEqual(adminPassword, password.getBytes(StandardCharsets.UTF_8))) {
             throw new BadCredentialsException("Bad credentials");
@@ -80,6 +95,9 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
     }
 
     private Authentication customer(String email, String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_PASSWORD_LENGTH) {
+            throw new BadCredentialsException("Bad credentials"); // longer than any customer's (BCrypt's limit)
+        }
         Optional<CustomerCredentials.Customer> customer = customers.findByEmail(email)
                 .filter(known -> known.passwordHash() != null);
         boolean matches = passwords.matches(password, customer.map(CustomerCredentials.Customer::passwordHash)

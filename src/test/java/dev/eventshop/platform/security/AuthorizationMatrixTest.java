@@ -9,8 +9,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,7 +74,32 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 arguments("GET", "/actuator/metrics", JSON, null, 401, 403, 403, 200),
                 arguments("GET", "/actuator/health", JSON, null, 200, 200, 200, 200),
                 arguments("GET", "/v3/api-docs", JSON, null, 200, 200, 200, 200),
-                arguments("GET", "/swagger-ui/index.html", "text/html", null, 200, 200, 200, 200));
+                arguments("GET", "/swagger-ui/index.html", "text/html", null, 200, 200, 200, 200),
+                // HEAD and OPTIONS read what GET reads, and no more
+                arguments("HEAD", "/api/items/{item}/events", JSON, null, 401, 403, 403, 200),
+                arguments("OPTIONS", "/api/items/{item}/events", JSON, null, 401, 403, 403, 200),
+                arguments("HEAD", "/api/items", JSON, null, 200, 200, 200, 200),
+                arguments("HEAD", "/api/items/{item}", JSON, null, 200, 200, 200, 200),
+                arguments("OPTIONS", "/api/items", JSON, null, 200, 200, 200, 200),
+                arguments("HEAD", "/api/users/{A}", JSON, null, 401, 200, 403, 200),
+                arguments("HEAD", "/api/users/{A}/events", JSON, null, 401, 200, 403, 200),
+                arguments("HEAD", "/api/orders/{order}", JSON, null, 401, 200, 403, 200),
+                arguments("HEAD", "/api/admin/processors", JSON, null, 401, 403, 403, 200),
+                arguments("OPTIONS", "/api/admin/processors", JSON, null, 401, 403, 403, 200),
+                arguments("HEAD", "/actuator/metrics", JSON, null, 401, 403, 403, 200),
+                arguments("OPTIONS", "/actuator/metrics", JSON, null, 401, 403, 403, 200),
+                // a method no endpoint has: refused as the path's strictest rule says, then 405 for the admin
+                arguments("DELETE", "/api/items/{item}", JSON, null, 401, 403, 403, 405),
+                arguments("PATCH", "/api/items/{item}/price", JSON, "{\"price\":12}", 401, 403, 403, 405),
+                arguments("DELETE", "/api/admin/processors", JSON, null, 401, 403, 403, 405),
+                arguments("POST", "/actuator/metrics", JSON, "{}", 401, 403, 403, 405),
+                // admin writes
+                arguments("POST", "/api/admin/dead-letters/users/retry", JSON, null, 401, 403, 403, 200),
+                arguments("DELETE", "/api/admin/projections/users/rebuild", JSON, null, 401, 403, 403, 409),
+                // ids of another kind of aggregate
+                arguments("GET", "/api/users/{item}", JSON, null, 401, 403, 403, 404),
+                arguments("GET", "/api/items/{A}", JSON, null, 404, 404, 404, 404),
+                arguments("GET", "/api/orders/{A}", JSON, null, 401, 404, 404, 404));
     }
 
     @ParameterizedTest(name = "{0} {1}: anonymous {4}, owner {5}, other customer {6}, admin {7}")
@@ -108,6 +139,47 @@ class AuthorizationMatrixTest extends IntegrationTest {
             assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
             assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
         });
+    }
+
+    static Stream<Arguments> badCredentials() {
+        byte[] notUtf8 = {(byte) 0xC3, (byte) 0x28, 'a', '@', 'x', ':', 'p'};
+        return Stream.of(
+                arguments("a NUL in the user name", basic("a\u0000b@example.com:whatever-password")),
+                arguments("a NUL in the admin's name", basic("admin\u0000:guess")),
+                arguments("control characters", basic("a\u0001\u001b[31m@example.com\n:pw")),
+                arguments("an overlong user name", basic("x".repeat(1_000) + "@example.com:pw")),
+                arguments("an overlong password", basic("nobody@example.com:" + "p".repeat(2_000))),
+                arguments("bytes that are not UTF-8", "Basic " + Base64.getEncoder().encodeToString(notUtf8)),
+                arguments("a Basic header that is not base64", "Basic %%%not-base64%%%"),
+                arguments("base64 without a colon", basic("no-colon-here")),
+                arguments("an empty Basic header", "Basic "),
+                arguments("an empty user name", basic(":password")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCredentials")
+    void badCredentialsAreUnauthorizedWhateverTheyContain(String what, String authorization) throws Exception {
+        long before = store.countEvents();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(shop.baseUrl() + "/api/users/" + customerA.userId()))
+                .header("Authorization", authorization).header("Accept", JSON).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(what).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(store.countEvents()).as("nothing appended").isEqualTo(before);
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCustomerWhoseRightPasswordIsTooLongForBCryptIsRefusedNotFailed() {
+        var answer = shop.as(customerA.email(), ShopClient.CUSTOMER_PASSWORD + "x".repeat(100))
+                .get("/api/users/" + customerA.userId());
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(401);
     }
 
     @Test
