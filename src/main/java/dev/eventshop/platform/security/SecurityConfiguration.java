@@ -2,8 +2,6 @@ package dev.eventshop.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventshop.platform.web.DatabaseAvailability;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +20,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -38,8 +34,6 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /**
      * The dashboard runs only its own scripts and talks only to its own origin: an event payload shown on it can
@@ -97,17 +91,6 @@ class SecurityConfiguration {
     AuthenticationManager authenticationManager(SecurityProperties properties, CustomerCredentials customers,
                                                 PasswordEncoder passwords) {
         return new ProviderManager(
-                new ShopAuthenticationProvider(adminPassword(properties), customers, passwords, properties));
-    }
-
-    private static String adminPassword(SecurityProperties properties) {
-        if (properties.adminPassword() != null && !properties.adminPassword().isBlank()) {
-            return properties.adminPassword();
-        }
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        log.warn("EVENTSHOP_ADMIN_PASSWORD is not set; the admin password for this run is: {}", generated);
-        return generated;
+                new ShopAuthenticationProvider(AdminPassword.of(properties), customers, passwords, properties));
     }
 }

@@ -3,17 +3,22 @@ package dev.eventshop.platform.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * @param adminPassword       the password of the {@code admin} account ({@code EVENTSHOP_ADMIN_PASSWORD}); when
- *                            unset, one is generated and logged once at start-up
+ *                            unset, one is generated on the first start and kept in {@code adminPasswordFile}
+ * @param adminPasswordFile   where a generated admin password is kept, readable by the service's user only
+ * @param adminPasswordMinLength the fewest characters a configured admin password may have (0: any)
  * @param credentialCacheTtl  how long a verified username and password are trusted without checking the hash
  *                            again (BCrypt costs tens of milliseconds of CPU per check)
  * @param credentialCacheSize how many verified credentials are remembered at most
  */
 @ConfigurationProperties("eventshop.security")
 record SecurityProperties(String adminPassword,
+                          @DefaultValue("./data/admin-password") Path adminPasswordFile,
+                          @DefaultValue("12") int adminPasswordMinLength,
                           @DefaultValue("60s") Duration credentialCacheTtl,
                           @DefaultValue("10000") long credentialCacheSize) {
 }
