@@ -24,7 +24,10 @@ import java.nio.file.Path;
         "eventshop.snapshots.item-threshold=5",
         "eventshop.security.admin-password=" + ShopClient.ADMIN_PASSWORD,
         "eventshop.read-your-writes.max-wait=5s", // room for a slow CI machine
-        "eventshop.projections.drop-delay=1s" // tests rebuild one projection after another
+        "eventshop.projections.drop-delay=1s", // tests rebuild one projection after another
+        // every test signs in and registers from 127.0.0.1: per address, room for the whole suite
+        "eventshop.security.throttle.failed-sign-ins-per-address=200",
+        "eventshop.security.throttle.registrations-per-address=1000"
 
 })
 @Import(PoisonedUsers.class)

@@ -2,6 +2,7 @@ package dev.eventshop.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventshop.platform.web.DatabaseAvailability;
+import dev.eventshop.platform.web.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import java.io.IOException;
 import java.net.URI;
 
-/** 401 and 403 as problem details, like every other error of the API. */
+/** 401, 403 and a throttled sign-in's 429 as problem details, like every other error of the API. */
 final class ProblemResponses {
 
     private ProblemResponses() {
@@ -22,6 +23,14 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthorized(ObjectMapper json, DatabaseAvailability database) {
         return (request, response, e) -> {
+            if (e instanceof SignInThrottled throttled) {
+                response.setHeader("Retry-After", String.valueOf(TooManyRequestsException.seconds(
+                        throttled.retryAfter())));
+                write(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                        "Too many requests", "Too many failed sign-ins for this account or from this address; "
+                                + "try again after Retry-After");
+                return;
+            }
             if (e instanceof AuthenticationServiceException && database.explains(e)) {
                 // the credentials could not be checked, not found wrong: come back, do not sign in again
                 response.setHeader("Retry-After", "2");

@@ -19,6 +19,8 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +34,24 @@ import java.util.List;
  * names it, so a method nobody thought of meets the strictest rule of its path.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
-class SecurityConfiguration {
+@EnableConfigurationProperties({SecurityProperties.class, ThrottleProperties.class})
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private final Throttles throttles;
+
+    SecurityConfiguration(ThrottleProperties throttling) {
+        this.throttles = new Throttles(throttling);
+    }
+
+    @Bean
+    Throttles throttles() {
+        return throttles;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RequestThrottle(throttles)).addPathPatterns("/api/users", "/api/orders");
+    }
 
     /**
      * The dashboard runs only its own scripts and talks only to its own origin: an event payload shown on it can
@@ -91,6 +109,7 @@ class SecurityConfiguration {
     AuthenticationManager authenticationManager(SecurityProperties properties, CustomerCredentials customers,
                                                 PasswordEncoder passwords) {
         return new ProviderManager(
-                new ShopAuthenticationProvider(AdminPassword.of(properties), customers, passwords, properties));
+                new ShopAuthenticationProvider(AdminPassword.of(properties), customers, passwords, properties,
+                        throttles));
     }
 }

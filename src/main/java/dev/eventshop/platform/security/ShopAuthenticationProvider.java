@@ -2,13 +2,17 @@ package dev.eventshop.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.eventshop.platform.security.Throttles.Allowance;
 import dev.eventshop.platform.web.Limits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,12 +36,21 @@ import java.util.UUID;
  * no such cache of its own; Caffeine bounds and expires it.
  *
  * <p>An unknown e-mail costs a BCrypt check too, so that timing does not tell which addresses are registered.
+ *
+ * <p>Failed sign-ins are counted per account and per client address ({@link Throttles}), and logged with both;
+ * past either allowance, a sign-in is refused with 429 before any hash is computed, so guessing passwords costs
+ * the service nothing. Credentials that were verified a moment ago still pass: the account's owner is not locked
+ * out by someone guessing at the account.
  */
 class ShopAuthenticationProvider implements AuthenticationProvider {
 
     static final String ADMIN = "admin";
     static final String ROLE_ADMIN = "ROLE_ADMIN";
     static final String ROLE_CUSTOMER = "ROLE_CUSTOMER";
+
+    private static final Logger log = LoggerFactory.getLogger(ShopAuthenticationProvider.class);
+    /** How a user name that cannot name an account is logged (it may hold anything, control characters too). */
+    private static final String MALFORMED = "(malformed)";
 
     private final byte[] adminPassword;
     private final CustomerCredentials customers;
@@ -45,9 +59,11 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
     private final Mac cacheKeys;
     /** Checked against when there is no hash to check, so that every failure takes as long. */
     private final String decoyHash;
+    private final Throttles throttles;
 
     ShopAuthenticationProvider(String adminPassword, CustomerCredentials customers, PasswordEncoder passwords,
-                               SecurityProperties properties) {
+                               SecurityProperties properties, Throttles throttles) {
+        this.throttles = throttles;
         this.adminPassword = adminPassword.getBytes(StandardCharsets.UTF_8);
         this.customers = customers;
         this.passwords = passwords;
@@ -63,19 +79,52 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String username = attempt.getName();
         String password = String.valueOf(attempt.getCredentials());
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
         if (!couldBeAnAccount(username)) {
-            // no account has such a name: refused before any lookup or hash, as every other failure is (a NUL
-            // would even make the database refuse the lookup)
-            throw new BadCredentialsException("Bad credentials");
+            // no account has such a name: refused before any lookup or hash (a NUL would even make the database
+            // refuse the lookup), and counted against the address as every other failure
+            Duration wait = throttles.waitFor(Allowance.FAILED_SIGN_INS_PER_ADDRESS, address);
+            if (!wait.isZero()) {
+                throw new SignInThrottled(wait);
+            }
+            throw failed(MALFORMED, address);
         }
         String key = cacheKey(username + '\u0000' + password);
         Authentication known = verified.getIfPresent(key);
         if (known != null) {
-            return known;
+            return known; // the right password, checked a moment ago: no guess, nothing to throttle
         }
-        Authentication authenticated = ADMIN.equals(username) ? admin(password) : customer(username, password);
+        Duration wait = max(throttles.waitFor(Allowance.FAILED_SIGN_INS_PER_ACCOUNT, username),
+                throttles.waitFor(Allowance.FAILED_SIGN_INS_PER_ADDRESS, address));
+        if (!wait.isZero()) {
+            throw new SignInThrottled(wait); // before any hash: guessing costs the service nothing
+        }
+        Authentication authenticated;
+        try {
+            authenticated = ADMIN.equals(username) ? admin(password) : customer(username, password);
+        } catch (BadCredentialsException wrong) {
+            throw failed(username, address);
+        }
         verified.put(key, authenticated);
         return authenticated;
+    }
+
+    /** Counts a failed sign-in against the account and the address, and logs it (never the password). */
+    private BadCredentialsException failed(String account, String address) {
+        if (!MALFORMED.equals(account)) {
+            throttles.take(Allowance.FAILED_SIGN_INS_PER_ACCOUNT, account);
+        }
+        throttles.take(Allowance.FAILED_SIGN_INS_PER_ADDRESS, address);
+        log.warn("Failed sign-in for account {} from {}: {} for the account and {} from the address in the "
+                        + "throttle window", account, address,
+                throttles.used(Allowance.FAILED_SIGN_INS_PER_ACCOUNT, account),
+                throttles.used(Allowance.FAILED_SIGN_INS_PER_ADDRESS, address));
+        return new BadCredentialsException("Bad credentials");
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**

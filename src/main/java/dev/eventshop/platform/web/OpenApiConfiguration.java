@@ -140,6 +140,10 @@ class OpenApiConfiguration {
         if (body) {
             add(responses, "415", "The body is not sent as application/json");
         }
+        add(responses, "429", "Too many failed sign-ins for the account or from the address (or, for a "
+                + "registration or an order, too many of them): retry after Retry-After")
+                .addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
+                        .required(true).schema(new IntegerSchema()));
         add(responses, "500", "A fault of the service, logged; nothing of its internals is answered");
         add(responses, "503", "The database is unavailable, or (with minVersion) the view has not caught up "
                 + "with that version yet: retry after Retry-After").addHeaderObject("Retry-After", new Header()

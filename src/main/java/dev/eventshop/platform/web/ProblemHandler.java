@@ -69,6 +69,15 @@ class ProblemHandler {
                         e.getMessage()));
     }
 
+    /** An allowance used up (registrations from one address, one customer's orders): come back later. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(TooManyRequestsException.seconds(e.retryAfter())))
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                        e.getMessage()));
+    }
+
     @ExceptionHandler
     ProblemDetail alreadyExists(AggregateStreamCreationException e) {
         return Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists",
