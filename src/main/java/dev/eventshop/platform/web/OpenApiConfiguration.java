@@ -138,6 +138,7 @@ class OpenApiConfiguration {
         }
         add(responses, "406", "The Accept header allows none of the media types this operation answers");
         if (body) {
+            add(responses, "413", "The body is larger than eventshop.request-body.max-size (64 KB by default)");
             add(responses, "415", "The body is not sent as application/json");
         }
         add(responses, "429", "Too many failed sign-ins for the account or from the address (or, for a "

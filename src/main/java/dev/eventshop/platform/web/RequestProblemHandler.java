@@ -75,6 +75,11 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        for (Throwable link = e; link != null; link = link.getCause()) {
+            if (link instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                return answer(RequestBodyLimit.problem(tooLarge.maxBytes), headers);
+            }
+        }
         // a value Jackson hands to another parser (an instant) fails deeper than the mapping that names its field
         JsonMappingException mapping = mappingOf(e);
         ProblemDetail problem;
