@@ -33,24 +33,13 @@ class SettledOrderStepsIntegrationTest extends IntegrationTest {
 
     @Test
     void aConfirmedOrdersRepeatedStepsHaveNoEffectAfterASnapshot() {
-        String user = shop.registerUser("settled-steps");
-        shop.topUp(user, 1_000);
-        String item = shop.addItem("Settled steps item", 100, 10);
-        String order = shop.placeOrder(user, Map.of(item, 3));
-        assertThat(shop.awaitTerminal(order).get("status").asText()).isEqualTo("CONFIRMED");
-
-        repeatEveryStepAfterSnapshots(user, item, order, 300, 3);
+        repeatEveryStepOfASettledOrder("settled-steps", 1_000, "CONFIRMED");
     }
 
     @Test
     void aRejectedOrdersRepeatedStepsHaveNoEffectAfterASnapshot() {
-        String user = shop.registerUser("rejected-steps");
-        shop.topUp(user, 100);
-        String item = shop.addItem("Rejected steps item", 100, 10);
-        String order = shop.placeOrder(user, Map.of(item, 3)); // reserved, then the debit of 300 is refused
-        assertThat(shop.awaitTerminal(order).get("status").asText()).isEqualTo("REJECTED");
-
-        repeatEveryStepAfterSnapshots(user, item, order, 300, 3);
+        // reserved, then the debit of 300 is refused and the stock released
+        repeatEveryStepOfASettledOrder("rejected-steps", 100, "REJECTED");
     }
 
     @Test
@@ -65,6 +54,16 @@ class SettledOrderStepsIntegrationTest extends IntegrationTest {
 
         assertThat(latestSnapshot(user)).doesNotContain("order").contains("\"balance\":");
         assertThat(latestSnapshot(item)).doesNotContain("order").contains("\"stock\":");
+    }
+
+    private void repeatEveryStepOfASettledOrder(String name, long balance, String outcome) {
+        String user = shop.registerUser(name);
+        shop.topUp(user, balance);
+        String item = shop.addItem(name + " item", 100, 10);
+        String order = shop.placeOrder(user, Map.of(item, 3));
+        assertThat(shop.awaitTerminal(order).get("status").asText()).isEqualTo(outcome);
+
+        repeatEveryStepAfterSnapshots(user, item, order, 300, 3);
     }
 
     private void repeatEveryStepAfterSnapshots(String user, String item, String order, long total, int quantity) {

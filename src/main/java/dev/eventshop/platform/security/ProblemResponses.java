@@ -2,18 +2,16 @@ package dev.eventshop.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventshop.platform.web.DatabaseAvailability;
+import dev.eventshop.platform.web.Problems;
 import dev.eventshop.platform.web.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
-import java.net.URI;
 
 /** 401, 403 and a throttled sign-in's 429 as problem details, like every other error of the API. */
 final class ProblemResponses {
@@ -54,12 +52,6 @@ final class ProblemResponses {
 
     static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
                       HttpStatus status, String type, String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(json, request, response, Problems.of(status, type, title, detail));
     }
 }
