@@ -50,6 +50,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** The warehouse: catalogue reads for anyone, stock and price changes for the admin. */
 @Tag(name = "Items", description = "The warehouse catalogue")
@@ -58,6 +59,8 @@ import java.util.Optional;
 class ItemController {
 
     private static final String CATALOGUE = "items";
+    /** An item gets new versions only from commands. */
+    private static final VersionedViews.Aggregate ITEM = new VersionedViews.Aggregate("Item", 0);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -132,14 +135,16 @@ class ItemController {
             description = "Price and stock. minVersion and asOf work as for accounts. Open to anyone.")
     @SecurityRequirements // open to anyone
     @GetMapping("/{itemId}")
-    ItemView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
-                 @RequestParam(required = false) @PositiveOrZero Long minVersion,
-                 @RequestParam(required = false) Instant asOf) {
+    CompletableFuture<ItemView> get(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String itemId,
+            @RequestParam(required = false) @PositiveOrZero Long minVersion,
+            @RequestParam(required = false) Instant asOf) {
         String id = Ids.canonical(itemId);
-        Optional<ItemView> view = asOf != null
-                ? timeTravel.stateAt(Item.class, id, asOf).map(past -> past.aggregate().toView(past.version()))
-                : views.read(id, new FindItem(id), ItemView.class, ItemView::version, minVersion);
-        return view.orElseThrow(() -> new NotFoundException("item", itemId));
+        CompletableFuture<Optional<ItemView>> view = asOf != null
+                ? CompletableFuture.completedFuture(timeTravel.stateAt(Item.class, id, asOf)
+                        .map(past -> past.aggregate().toView(past.version())))
+                : views.read(ITEM, id, new FindItem(id), ItemView.class, ItemView::version, minVersion);
+        return view.thenApply(found -> found.orElseThrow(() -> new NotFoundException("item", itemId)));
     }
 
     @Operation(operationId = "getItemEvents", summary = "An item's audit trail",

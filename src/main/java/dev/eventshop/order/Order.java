@@ -8,9 +8,12 @@ import dev.eventshop.order.api.OrderLine;
 import dev.eventshop.order.api.OrderPlaced;
 import dev.eventshop.order.api.OrderRejected;
 import dev.eventshop.order.api.OrderStatus;
+import dev.eventshop.order.api.OrderTimedOut;
 import dev.eventshop.order.api.PlaceOrder;
 import dev.eventshop.order.api.RejectOrder;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -21,22 +24,33 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An order's life: PENDING until the saga confirms or rejects it, and then never again changed. */
+/**
+ * An order's life: PENDING until the saga confirms or rejects it, and then never again changed.
+ *
+ * <p>The order, not its saga, owns the deadline. A deadline handled by the saga runs outside the saga processor
+ * (on whichever node's scheduler picks it up) and writes the saga's state back as it loaded it, so with two
+ * nodes it could overwrite a step the processor committed meanwhile (an order then rejected still held a
+ * reservation the lost step had made). Here the deadline only appends {@link OrderTimedOut}, and the saga
+ * reacts to that event in its processor, in order with the order's other events.
+ */
 @Aggregate(cache = "orderCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Order {
+
+    static final String TIMEOUT_DEADLINE = "order-timeout";
 
     @AggregateIdentifier
     private String orderId;
     private String userId;
     private OrderStatus status;
+    private boolean timedOut;
 
     Order() {
         // for Axon
     }
 
     @CommandHandler
-    Order(PlaceOrder command) {
+    Order(PlaceOrder command, DeadlineManager deadlineManager, OrderProperties properties) {
         List<OrderLine> lines = command.lines();
         if (lines == null || lines.isEmpty()) {
             throw new BusinessRuleViolation("order-without-lines", "An order needs at least one line");
@@ -52,6 +66,20 @@ class Order {
             }
         }
         apply(new OrderPlaced(command.orderId(), command.userId(), List.copyOf(lines)));
+        // scheduled in the command's transaction: the deadline exists exactly when the order does
+        deadlineManager.schedule(properties.timeout(), TIMEOUT_DEADLINE);
+    }
+
+    /**
+     * Not cancelled when the order settles: cancelling races with a deadline already running, which db-scheduler
+     * reports as an error that would roll the settlement back. A deadline that comes late changes nothing.
+     * Run once more after a crash, it changes nothing either.
+     */
+    @DeadlineHandler(deadlineName = TIMEOUT_DEADLINE)
+    void onTimeout() {
+        if (status == OrderStatus.PENDING && !timedOut) {
+            apply(new OrderTimedOut(orderId, userId));
+        }
     }
 
     @CommandHandler
@@ -77,6 +105,11 @@ class Order {
         orderId = event.orderId();
         userId = event.userId();
         status = OrderStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(OrderTimedOut event) {
+        timedOut = true;
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import dev.eventshop.platform.web.InvalidInputException;
 import dev.eventshop.platform.web.Limits;
 import dev.eventshop.platform.web.NeverNotFound;
 import dev.eventshop.platform.web.NotFoundException;
+import dev.eventshop.platform.web.OpenRequests;
 import dev.eventshop.platform.web.Pages;
 import dev.eventshop.order.api.FindOrder;
 import dev.eventshop.order.api.FindOrdersOfUser;
@@ -58,6 +59,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Orders: placing answers 202 at once, the saga decides; the view shows where the order stands. */
@@ -68,6 +70,8 @@ class OrderController {
     /** The names of this controller's cursors: a story pages by position in the store, orders by placement. */
     private static final String STORY = "story";
     private static final String ORDERS = "orders";
+    /** A pending order has two versions still to come without a client's command: its timeout, its outcome. */
+    private static final VersionedViews.Aggregate ORDER = new VersionedViews.Aggregate("Order", 2);
 
     private final QueryGateway queries;
     private final VersionedViews views;
@@ -77,6 +81,7 @@ class OrderController {
     private final AuditTrail auditTrail;
     private final OrderStories story;
     private final Access access;
+    private final OpenRequests updateStreams;
 
     OrderController(QueryGateway queries, VersionedViews views, EventStore events, IdempotentCreation creation,
                     OrderProperties properties, AuditTrail auditTrail, OrderStories story, Access access) {
@@ -88,6 +93,8 @@ class OrderController {
         this.auditTrail = auditTrail;
         this.story = story;
         this.access = access;
+        this.updateStreams = new OpenRequests("live order streams", properties.updatesMaxOpen(),
+                properties.updatesMaxOpenPerCustomer());
     }
 
     record OrderRequest(
@@ -134,11 +141,12 @@ class OrderController {
     @Operation(operationId = "getOrder", summary = "An order",
             description = "Lines, total, status and the reason of a rejection. minVersion=1 waits for the outcome.")
     @GetMapping("/api/orders/{orderId}")
-    OrderView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
-                  @RequestParam(required = false) @PositiveOrZero Long minVersion) {
+    CompletableFuture<OrderView> get(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId,
+            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         String id = requireOwnerOrAdmin(orderId);
-        return views.read(id, new FindOrder(id), OrderView.class, OrderView::version, minVersion)
-                .orElseThrow(() -> new NotFoundException("order", orderId));
+        return views.read(ORDER, id, new FindOrder(id), OrderView.class, OrderView::version, minVersion)
+                .thenApply(found -> found.orElseThrow(() -> new NotFoundException("order", orderId)));
     }
 
     /** The order's story: every event about it, its own and those of the items and the user it touched. */
@@ -168,7 +176,8 @@ class OrderController {
      */
     @Operation(operationId = "streamOrderUpdates", summary = "Live order updates",
             description = "Server-sent events named \"order\": the order now, then each status change; "
-                    + "the stream ends with CONFIRMED or REJECTED.")
+                    + "the stream ends with CONFIRMED or REJECTED. Comments keep an idle stream open. "
+                    + "A customer may have a few streams open at once (429 past it).")
     @ApiResponse(responseCode = "200", description = "A stream of events named order, each an OrderView",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     // the body is the stream's text; the data of each of its events, an OrderView
@@ -179,19 +188,34 @@ class OrderController {
     Flux<ServerSentEvent<OrderView>> updates(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String orderId) {
         String id = requireOwnerOrAdmin(orderId);
-        SubscriptionQueryResult<Optional<OrderView>, OrderView> result = queries.subscriptionQuery(
-                new FindOrder(id), ResponseTypes.optionalInstanceOf(OrderView.class),
-                ResponseTypes.instanceOf(OrderView.class));
+        OpenRequests.Permit permit = updateStreams.open(access.client(), access.isAdmin());
+        SubscriptionQueryResult<Optional<OrderView>, OrderView> result;
+        try {
+            result = queries.subscriptionQuery(new FindOrder(id), ResponseTypes.optionalInstanceOf(OrderView.class),
+                    ResponseTypes.instanceOf(OrderView.class));
+        } catch (RuntimeException e) {
+            permit.close();
+            throw e;
+        }
         // never back to an older state: a node that has just switched the orders view to a new generation may
         // tell a state again, and the generation it left may still tell one that the new one has passed
         AtomicLong newest = new AtomicLong(-1);
-        return Flux.concat(result.initialResult().flatMap(Mono::justOrEmpty), result.updates())
+        Flux<ServerSentEvent<OrderView>> changes = Flux.concat(
+                        result.initialResult().flatMap(Mono::justOrEmpty), result.updates())
                 .filter(order -> order.version() >= newest.getAndAccumulate(order.version(), Math::max))
                 .distinctUntilChanged(OrderView::status)
-                .takeUntil(order -> order.status().isTerminal())
+                .map(order -> ServerSentEvent.builder(order).event("order").id(order.status().name()).build());
+        // a comment now and then keeps an idle stream open through proxies, and finds a client that went away (its
+        // write fails), whose stream then ends and no longer counts against the caps
+        Flux<ServerSentEvent<OrderView>> heartbeats = Flux.interval(properties.updatesHeartbeat())
+                .map(beat -> ServerSentEvent.<OrderView>builder().comment("heartbeat").build());
+        return Flux.merge(changes, heartbeats)
+                .takeUntil(event -> event.data() != null && event.data().status().isTerminal())
                 .take(properties.updatesMaxDuration())
-                .map(order -> ServerSentEvent.builder(order).event("order").id(order.status().name()).build())
-                .doFinally(signal -> result.close());
+                .doFinally(signal -> {
+                    result.close();
+                    permit.close();
+                });
     }
 
     @Operation(operationId = "listUserOrders", summary = "A customer's orders",

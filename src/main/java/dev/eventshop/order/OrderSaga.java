@@ -8,6 +8,7 @@ import dev.eventshop.item.api.StockReserved;
 import dev.eventshop.order.api.ConfirmOrder;
 import dev.eventshop.order.api.OrderLine;
 import dev.eventshop.order.api.OrderPlaced;
+import dev.eventshop.order.api.OrderTimedOut;
 import dev.eventshop.order.api.RejectOrder;
 import dev.eventshop.order.api.RejectionReason;
 import dev.eventshop.platform.commands.CommandRetryConfiguration;
@@ -16,7 +17,6 @@ import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.DebitBalance;
 import dev.eventshop.user.api.RefundBalance;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -42,10 +42,8 @@ import java.util.List;
  *
  * <p>The saga holds the order's lines and its progress, and names in each compensation what it gives back, so
  * that users and items need no memory of their orders; once the order is settled, its steps have no effect
- * ({@link dev.eventshop.common.SettledOrderGuard}). A durable deadline rejects an order that does not
- * finish in time. The deadline is not cancelled when the saga ends: one that fires later finds no saga and
- * does nothing, while cancelling races with a deadline already running, which db-scheduler reports as an
- * error that would roll the step back.
+ * ({@link dev.eventshop.common.SettledOrderGuard}). An order that does not finish in time is rejected when
+ * its {@link OrderTimedOut} arrives: the order owns that deadline (see {@link Order} for why the saga does not).
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -53,7 +51,8 @@ import java.util.List;
         setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrderSaga { // public with a public constructor: Axon's saga factory instantiates it reflectively
 
-    static final String TIMEOUT_DEADLINE = "order-timeout";
+    /** The name of the deadlines that sagas scheduled themselves, before orders owned them. */
+    static final String LEGACY_TIMEOUT_DEADLINE = "order-timeout";
     private static final String ORDER_ID = "orderId";
 
     private String orderId;
@@ -70,8 +69,6 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
     private RejectionReason failure;
 
     private transient CommandGateway commandGateway;
-    private transient DeadlineManager deadlineManager;
-    private transient OrderProperties properties;
 
     enum Awaiting { NOTHING, RESERVATION, DEBIT }
 
@@ -85,7 +82,6 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
         orderId = event.orderId();
         userId = event.userId();
         lines = new ArrayList<>(event.lines());
-        deadlineManager.schedule(properties.timeout(), TIMEOUT_DEADLINE);
         reserveNextLineOrDebit();
     }
 
@@ -131,8 +127,18 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
         fail(RejectionReason.INSUFFICIENT_FUNDS);
     }
 
-    @DeadlineHandler(deadlineName = TIMEOUT_DEADLINE)
-    void onTimeout() {
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(OrderTimedOut event) {
+        fail(RejectionReason.TIMEOUT);
+    }
+
+    /**
+     * A deadline that a saga of an earlier version scheduled for itself, still due after an upgrade: it times the
+     * order out as before. It may race with the saga processor on another node as described in {@link Order};
+     * such deadlines are all gone one order timeout after the upgrade.
+     */
+    @DeadlineHandler(deadlineName = LEGACY_TIMEOUT_DEADLINE)
+    void onLegacyTimeout() {
         fail(RejectionReason.TIMEOUT);
     }
 
@@ -191,15 +197,5 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
     @Autowired
     void setCommandGateway(@Qualifier(CommandRetryConfiguration.SAGA_GATEWAY) CommandGateway commandGateway) {
         this.commandGateway = commandGateway;
-    }
-
-    @Autowired
-    void setDeadlineManager(DeadlineManager deadlineManager) {
-        this.deadlineManager = deadlineManager;
-    }
-
-    @Autowired
-    void setProperties(OrderProperties properties) {
-        this.properties = properties;
     }
 }

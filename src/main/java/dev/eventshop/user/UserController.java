@@ -48,12 +48,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Customer accounts: registration, balance view and top-ups. Commands answer once their events are stored. */
 @Tag(name = "Customers", description = "Accounts and balances")
 @RestController
 @RequestMapping("/api/users")
 class UserController {
+
+    /** A user gets new versions only from commands. */
+    private static final VersionedViews.Aggregate USER = new VersionedViews.Aggregate("User", 0);
 
     private final CommandGateway commands;
     private final VersionedViews views;
@@ -130,15 +134,17 @@ class UserController {
                     + "(503 with Retry-After if it does not); with asOf it shows the account as it was at that "
                     + "instant, rebuilt from the events (404 if it did not exist yet).")
     @GetMapping("/{userId}")
-    UserView get(@PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
-                 @RequestParam(required = false) @PositiveOrZero Long minVersion,
-                 @RequestParam(required = false) Instant asOf) {
+    CompletableFuture<UserView> get(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
+            @RequestParam(required = false) @PositiveOrZero Long minVersion,
+            @RequestParam(required = false) Instant asOf) {
         String id = Ids.canonical(userId);
         access.requireSelfOrAdmin(id);
-        Optional<UserView> view = asOf != null
-                ? timeTravel.stateAt(User.class, id, asOf).map(past -> past.aggregate().toView(past.version()))
-                : views.read(id, new FindUser(id), UserView.class, UserView::version, minVersion);
-        return view.orElseThrow(() -> new NotFoundException("user", userId));
+        CompletableFuture<Optional<UserView>> view = asOf != null
+                ? CompletableFuture.completedFuture(timeTravel.stateAt(User.class, id, asOf)
+                        .map(past -> past.aggregate().toView(past.version())))
+                : views.read(USER, id, new FindUser(id), UserView.class, UserView::version, minVersion);
+        return view.thenApply(found -> found.orElseThrow(() -> new NotFoundException("user", userId)));
     }
 
     @Operation(operationId = "getUserEvents", summary = "A customer's audit trail",

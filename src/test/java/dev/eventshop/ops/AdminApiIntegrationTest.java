@@ -207,7 +207,7 @@ class AdminApiIntegrationTest extends IntegrationTest {
         JsonNode sagas = shop.get("/api/admin/sagas").getBody();
 
         assertThat(sagas.get("types").isArray()).isTrue();
-        assertThat(list(sagas.get("deadlines"))).as("an order's timeout is left to fire and find no saga")
+        assertThat(list(sagas.get("deadlines"))).as("an order's timeout is left to fire and find the order settled")
                 .anySatisfy(deadline -> assertThat(Instant.parse(deadline.get("dueAt").asText()))
                         .isAfter(Instant.now()));
     }

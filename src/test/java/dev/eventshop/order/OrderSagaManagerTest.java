@@ -39,7 +39,7 @@ class OrderSagaManagerTest {
                     .sagaType(OrderSaga.class)
                     .sagaStore(store)
                     .resourceInjector(new SimpleResourceInjector(commands, mock(DeadlineManager.class),
-                            new OrderProperties(Duration.ofSeconds(30), Duration.ofMinutes(5))))
+                            new OrderProperties(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(15), 1000, 8)))
                     .build()));
 
     @Test

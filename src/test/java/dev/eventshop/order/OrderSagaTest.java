@@ -8,6 +8,7 @@ import dev.eventshop.item.api.StockReserved;
 import dev.eventshop.order.api.ConfirmOrder;
 import dev.eventshop.order.api.OrderLine;
 import dev.eventshop.order.api.OrderPlaced;
+import dev.eventshop.order.api.OrderTimedOut;
 import dev.eventshop.order.api.RejectOrder;
 import dev.eventshop.order.api.RejectionReason;
 import dev.eventshop.user.api.BalanceDebitRejected;
@@ -21,13 +22,11 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 class OrderSagaTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String ORDER = "o-1";
     private static final String USER = "u-1";
     private static final String PEN = "i-pen";
@@ -37,13 +36,13 @@ class OrderSagaTest {
     private static final StockReserved PEN_RESERVED = new StockReserved(PEN, ORDER, 2, 150, 8);
     private static final StockReserved INK_RESERVED = new StockReserved(INK, ORDER, 3, 100, 7);
     private static final long TOTAL = 2 * 150 + 3 * 100;
+    private static final OrderTimedOut TIMED_OUT = new OrderTimedOut(ORDER, USER);
 
     private SagaTestFixture<OrderSaga> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(OrderSaga.class);
-        fixture.registerResource(new OrderProperties(TIMEOUT, Duration.ofMinutes(5)));
     }
 
     /** Makes the fixture's command bus answer the matching commands with an exception, as a real one would. */
@@ -57,13 +56,13 @@ class OrderSagaTest {
     }
 
     @Test
-    void placingAnOrderReservesTheFirstLineAndStartsTheClock() {
+    void placingAnOrderReservesTheFirstLineAndLeavesTheClockToTheOrder() {
         fixture.givenNoPriorActivity()
                 .whenAggregate(ORDER).publishes(PLACED)
                 .expectActiveSagas(1)
                 .expectAssociationWith("orderId", ORDER)
                 .expectDispatchedCommands(new ReserveStock(PEN, ORDER, 2))
-                .expectScheduledDeadlineWithName(TIMEOUT, OrderSaga.TIMEOUT_DEADLINE);
+                .expectNoScheduledDeadlines();
     }
 
     @Test
@@ -170,8 +169,7 @@ class OrderSagaTest {
     @Test
     void theTimeoutWaitsForAnOutstandingReservation() {
         fixture.givenAggregate(ORDER).published(PLACED)
-                .whenTimeElapses(TIMEOUT.plusSeconds(1))
-                .expectTriggeredDeadlinesWithName(OrderSaga.TIMEOUT_DEADLINE)
+                .whenAggregate(ORDER).publishes(TIMED_OUT)
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
     }
@@ -179,7 +177,7 @@ class OrderSagaTest {
     @Test
     void aReservationArrivingAfterTheTimeoutIsReleasedAndTheOrderRejected() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
-                .andThenTimeElapses(TIMEOUT.plusSeconds(1))
+                .andThenAggregate(ORDER).published(TIMED_OUT)
                 .whenAggregate(PEN).publishes(PEN_RESERVED)
                 .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2),
                         new RejectOrder(ORDER, RejectionReason.TIMEOUT))
@@ -190,7 +188,7 @@ class OrderSagaTest {
     void aRejectedReservationAfterTheTimeoutKeepsTheTimeoutReason() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(PEN).published(PEN_RESERVED)
-                .andThenTimeElapses(TIMEOUT.plusSeconds(1))
+                .andThenAggregate(ORDER).published(TIMED_OUT)
                 .whenAggregate(INK).publishes(new StockReservationRejected(INK, ORDER, 3, 0,
                         ReservationRejectionReason.OUT_OF_STOCK))
                 .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2),
@@ -203,7 +201,7 @@ class OrderSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(PEN).published(PEN_RESERVED)
                 .andThenAggregate(INK).published(INK_RESERVED)
-                .andThenTimeElapses(TIMEOUT.plusSeconds(1))
+                .andThenAggregate(ORDER).published(TIMED_OUT)
                 .whenAggregate(USER).publishes(new BalanceDebited(USER, ORDER, TOTAL, 0))
                 .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2), new ReleaseStock(INK, ORDER, 3),
                         new RefundBalance(USER, ORDER, TOTAL), new RejectOrder(ORDER, RejectionReason.TIMEOUT))
@@ -236,7 +234,7 @@ class OrderSagaTest {
                 .andThenAggregate(PEN).published(PEN_RESERVED)
                 .andThenAggregate(INK).published(INK_RESERVED)
                 .andThenAggregate(USER).published(new BalanceDebited(USER, ORDER, TOTAL, 0))
-                .whenTimeElapses(TIMEOUT.plusSeconds(1))
+                .whenAggregate(ORDER).publishes(TIMED_OUT)
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
     }

@@ -15,6 +15,11 @@ public class EventStoreProbe {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
+    public long countEventsOf(String aggregateId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, aggregateId);
+    }
+
     /** Sum of a numeric field over one aggregate's events of one type (e.g. the amounts of BalanceDebited). */
     public long sum(String aggregateId, Class<?> eventType, String field) {
         Long sum = jdbc.queryForObject("""

@@ -86,8 +86,18 @@ public final class StoreInvariants {
                    or (o.rejected and (coalesce(h.units, 0) <> 0 or coalesce(h.money, 0) <> 0))
                    or (o.confirmed and coalesce(h.money, 0) <> o.total)
                 """.formatted(EVENTS), String.class);
-        assertThat(broken).as("orders not settled: both outcomes, or holding stock or money they should not")
-                .isEmpty();
+        assertThat(broken).as("orders not settled: both outcomes, or holding stock or money they should not; "
+                + "their events: %s", storiesOf(broken)).isEmpty();
+    }
+
+    /** Every event about each order, in store order: what a failure message needs to explain itself. */
+    private List<String> storiesOf(List<String> orders) {
+        return orders.stream().flatMap(order -> jdbc.queryForList("""
+                select global_index || ' ' || aggregate_identifier || '#' || sequence_number || ' '
+                       || substring(payload_type from '[^.]+$') || ' ' || convert_from(payload, 'UTF8')
+                from domain_event_entry
+                where aggregate_identifier = ? or convert_from(payload, 'UTF8')::jsonb ->> 'orderId' = ?
+                order by global_index""", String.class, order, order).stream()).toList();
     }
 
     public long pendingOrders() {

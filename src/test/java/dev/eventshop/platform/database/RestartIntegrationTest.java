@@ -6,6 +6,8 @@ import dev.eventshop.item.api.StockReserved;
 import dev.eventshop.support.IntegrationTest;
 import dev.eventshop.support.ShopClient;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.saga.SagaScopeDescriptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -97,11 +99,41 @@ class RestartIntegrationTest {
         assertThat(shop.awaitVersion("/api/items/" + pen, itemVersion).get("stock").asInt()).isEqualTo(5);
     }
 
+    /**
+     * Before orders owned their deadlines, each saga scheduled its own (in the saga's scope, named order-timeout);
+     * one still due after an upgrade must still time its order out.
+     */
+    @Test
+    void aDeadlineThatASagaOfAnEarlierVersionScheduledStillTimesItsOrderOut() {
+        ShopClient shop = start(IntegrationTest.newDataDirectory("legacy-deadline"), Duration.ofHours(1));
+        String user = shop.registerUser("cid");
+        shop.topUp(user, 1_000);
+        String pen = shop.addItem("Pen", 150, 5);
+        HOLD_RESERVATIONS.set(true);
+        String orderId = shop.placeOrder(user, Map.of(pen, 2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> scheduledDeadlines() == 1 && sagas() == 1);
+
+        // the saga's identifier is its order's
+        service.getBean(DeadlineManager.class).schedule(Duration.ofMillis(100), "order-timeout", null,
+                new SagaScopeDescriptor("OrderSaga", orderId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> scheduledDeadlines() == 1); // the order's own is not due
+        HOLD_RESERVATIONS.set(false);
+
+        assertThat(shop.awaitTerminal(orderId).get("reason").asText()).isEqualTo("TIMEOUT");
+        assertThat(jdbc().queryForObject("select count(*) from domain_event_entry where payload_type like ?",
+                Long.class, "%.OrderTimedOut")).as("timed out by the saga's deadline, not the order's").isZero();
+        assertThat(shop.awaitVersion("/api/items/" + pen, 2).get("stock").asInt()).isEqualTo(5);
+    }
+
     private ShopClient start(Path data) {
+        return start(data, ORDER_TIMEOUT);
+    }
+
+    private ShopClient start(Path data, Duration orderTimeout) {
         service = new SpringApplicationBuilder(EventShopApplication.class, HoldReservations.class).run(
                 "--server.port=0",
                 "--eventshop.embedded-database.data-dir=" + data,
-                "--eventshop.order.timeout=" + ORDER_TIMEOUT,
+                "--eventshop.order.timeout=" + orderTimeout,
                 "--eventshop.deadlines.polling-interval=200ms",
                 "--EVENTSHOP_ADMIN_PASSWORD=" + ShopClient.ADMIN_PASSWORD); // as the environment variable is named
         return new ShopClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
@@ -113,6 +145,10 @@ class RestartIntegrationTest {
 
     private long countEvents() {
         return jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    private long sagas() {
+        return jdbc().queryForObject("select count(*) from saga_entry", Long.class);
     }
 
     private long scheduledDeadlines() {
