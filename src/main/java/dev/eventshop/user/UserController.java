@@ -131,7 +131,8 @@ class UserController {
 
     @Operation(operationId = "getUser", summary = "A customer's account",
             description = "The balance view. With minVersion it waits briefly until the view reflects that version "
-                    + "(503 with Retry-After if it does not); with asOf it shows the account as it was at that "
+                    + "(503 with Retry-After if it does not; 400 at once for a version the store does not hold; "
+                    + "429 when the client has too many waits open); with asOf it shows the account as it was at that "
                     + "instant, rebuilt from the events (404 if it did not exist yet).")
     @GetMapping("/{userId}")
     CompletableFuture<UserView> get(

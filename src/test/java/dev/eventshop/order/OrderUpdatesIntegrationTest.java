@@ -3,19 +3,29 @@ package dev.eventshop.order;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventshop.support.IntegrationTest;
+import dev.eventshop.support.ShopClient;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** GET /api/orders/{id}/updates, read with a plain HTTP client as any SSE consumer would. */
 class OrderUpdatesIntegrationTest extends IntegrationTest {
@@ -26,6 +36,9 @@ class OrderUpdatesIntegrationTest extends IntegrationTest {
     private int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void theStreamShowsTheStatusChangesAndEndsWithTheOutcome() throws Exception {
@@ -71,6 +84,82 @@ class OrderUpdatesIntegrationTest extends IntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * With the saga stopped, orders stay PENDING and their streams open: a customer may open so many, then gets a
+     * 429; the admin is not capped; a stream whose client went away stops counting (the heartbeat finds it).
+     */
+    @Test
+    void aCustomerMayHaveOnlySoManyStreamsOpen() throws Exception {
+        ShopClient.Customer customer = shop.registerCustomer("watcher");
+        ShopClient signedIn = shop.as(customer);
+        String pen = shop.addItem("Pen", 100, 50);
+        StreamingEventProcessor saga = processing.eventProcessor("OrderSagaProcessor", StreamingEventProcessor.class)
+                .orElseThrow();
+        List<InputStream> streams = new ArrayList<>();
+        saga.shutDown();
+        try {
+            int perCustomer = 8; // eventshop.order.updates-max-open-per-customer
+            List<String> orders = new ArrayList<>();
+            for (int i = 0; i <= perCustomer; i++) {
+                orders.add(signedIn.placeOrder(customer.userId(), Map.of(pen, 1)));
+            }
+            for (int i = 0; i < perCustomer; i++) {
+                HttpResponse<InputStream> stream = openRaw(orders.get(i), signedIn.authorization());
+                assertThat(stream.statusCode()).isEqualTo(200);
+                streams.add(stream.body());
+                assertThat(firstData(stream.body())).contains("\"status\":\"PENDING\"");
+            }
+
+            HttpResponse<String> refused = http.send(request(orders.get(perCustomer), signedIn.authorization())
+                    .header("Accept", "text/event-stream, application/problem+json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(read(refused.body()).get("type").asText()).isEqualTo("/problems/too-many-requests");
+            HttpResponse<InputStream> byTheAdmin = openRaw(orders.get(perCustomer), shop.authorization());
+            assertThat(byTheAdmin.statusCode()).isEqualTo(200);
+            streams.add(byTheAdmin.body());
+
+            streams.remove(0).close(); // the customer goes away from one stream
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                HttpResponse<InputStream> again = openRaw(orders.get(perCustomer), signedIn.authorization());
+                if (again.statusCode() != 200) {
+                    again.body().close();
+                    return false;
+                }
+                streams.add(again.body());
+                return true;
+            });
+        } finally {
+            saga.start();
+            for (InputStream stream : streams) {
+                stream.close();
+            }
+        }
+    }
+
+    private HttpRequest.Builder request(String orderId, String authorization) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders/" + orderId + "/updates"))
+                .header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(60));
+    }
+
+    private HttpResponse<InputStream> openRaw(String orderId, String authorization) throws Exception {
+        return http.send(request(orderId, authorization).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** Reads a stream up to its first data line. */
+    private static String firstData(InputStream stream) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith("data:")) {
+                return line;
+            }
+        }
+        throw new AssertionError("the stream ended without data");
     }
 
     private HttpResponse<java.util.stream.Stream<String>> open(String orderId) throws Exception {

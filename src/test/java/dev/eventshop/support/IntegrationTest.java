@@ -27,7 +27,8 @@ import java.nio.file.Path;
         "eventshop.projections.drop-delay=1s", // tests rebuild one projection after another
         // every test signs in and registers from 127.0.0.1: per address, room for the whole suite
         "eventshop.security.throttle.failed-sign-ins-per-address=200",
-        "eventshop.security.throttle.registrations-per-address=1000"
+        "eventshop.security.throttle.registrations-per-address=1000",
+        "eventshop.order.updates-heartbeat=500ms" // a stream whose client went away ends within a test's patience
 
 })
 @Import(PoisonedUsers.class)
