@@ -29,7 +29,8 @@ class EmbeddedPostgresConfiguration {
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(server.jdbcUrl())
-                .username("postgres")
+                .username(server.user())
+                .password(server.password())
                 .build();
     }
 }

@@ -1,17 +1,8 @@
 package dev.eventshop.platform.security;
 
+import dev.eventshop.platform.secrets.SecretFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The admin account's password: the configured one, which must be long enough, or else one generated on the first
@@ -37,35 +28,13 @@ final class AdminPassword {
             }
             return configured;
         }
-        Path file = properties.adminPasswordFile().toAbsolutePath().normalize();
-        try {
-            if (Files.exists(file)) {
-                log.info("EVENTSHOP_ADMIN_PASSWORD is not set: the admin password is the one kept in {}", file);
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
-            }
-            String generated = generate();
-            writeReadableByOwnerOnly(file, generated);
+        SecretFile kept = SecretFile.readOrGenerate(properties.adminPasswordFile(), GENERATED_BYTES);
+        if (kept.generated()) {
             log.warn("EVENTSHOP_ADMIN_PASSWORD is not set: a generated admin password is in {} (readable by this "
-                    + "user only)", file);
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the generated admin password in " + file, e);
-        }
-    }
-
-    private static String generate() {
-        byte[] random = new byte[GENERATED_BYTES];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
-    private static void writeReadableByOwnerOnly(Path file, String password) throws IOException {
-        Files.createDirectories(file.getParent());
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    + "user only)", kept.file());
         } else {
-            Files.createFile(file); // Windows: the user's profile directory's own access list applies
+            log.info("EVENTSHOP_ADMIN_PASSWORD is not set: the admin password is the one kept in {}", kept.file());
         }
-        Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8);
+        return kept.value();
     }
 }
