@@ -3,6 +3,7 @@ package dev.eventshop.platform.views;
 import dev.eventshop.platform.security.Access;
 import dev.eventshop.platform.web.InvalidInputException;
 import dev.eventshop.platform.web.OpenRequests;
+import dev.eventshop.platform.web.ViewBehindException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;

@@ -1,7 +1,6 @@
 package dev.eventshop.platform.web;
 
 import dev.eventshop.common.BusinessRuleViolation;
-import dev.eventshop.platform.views.ViewBehindException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;

@@ -154,6 +154,11 @@ class ReadYourWritesIntegrationTest extends IntegrationTest {
             assertThat(refused.getStatusCode().value()).isEqualTo(429);
             assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("1");
             assertThat(refused.getBody().get("type").asText()).isEqualTo("/problems/too-many-requests");
+            HttpResponse<String> forwarded = http.send(HttpRequest.newBuilder(URI.create(
+                            shop.baseUrl() + "/api/items/" + itemId + "?minVersion=1"))
+                    .header("X-Forwarded-For", "203.0.113.7").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(forwarded.statusCode()).as("a forwarded-for header from a proxy not configured as trusted")
+                    .isEqualTo(429);
             assertThat(shop.anonymous().get("/api/items/" + itemId).getStatusCode().value()).isEqualTo(200);
             waiting.add(http.sendAsync(HttpRequest.newBuilder(URI.create(
                             shop.baseUrl() + "/api/items/" + itemId + "?minVersion=1"))

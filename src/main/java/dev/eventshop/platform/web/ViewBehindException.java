@@ -1,4 +1,4 @@
-package dev.eventshop.platform.views;
+package dev.eventshop.platform.web;
 
 import java.time.Duration;
 
