@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventshop.platform.history.AuditTrail;
+import dev.eventshop.platform.privacy.PersonalDataProtection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,17 +14,20 @@ import java.util.List;
 
 /**
  * Pages through the event store as it is stored, newest first, filtered by aggregate, event type and time.
- * Plain SQL: the payloads are JSON already, and the browser shows them as written (before upcasting).
+ * Plain SQL: the payloads are JSON already, and the browser shows them as written (before upcasting), except that
+ * sealed personal data is shown as it reads now: revealed, or null once the person is erased.
  */
 @Component
 class EventBrowser {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PersonalDataProtection personalData;
 
-    EventBrowser(JdbcTemplate jdbc, ObjectMapper json) {
+    EventBrowser(JdbcTemplate jdbc, ObjectMapper json, PersonalDataProtection personalData) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personalData = personalData;
     }
 
     record Filter(String aggregateId, String type, Instant from, Instant to) {
@@ -61,9 +65,15 @@ class EventBrowser {
                 from domain_event_entry %s order by global_index desc limit ?""".formatted(where),
                 (row, i) -> new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
                         TypeNames.simple(row.getString(5)), row.getString(6),
-                        Instant.parse(row.getString(7)), withoutSecrets(read(row.getString(8))),
+                        Instant.parse(row.getString(7)), withoutSecrets(revealed(row.getString(5), row.getString(8))),
                         read(row.getString(9)).path("principal").asText(null)),
                 arguments.toArray());
+    }
+
+    private JsonNode revealed(String payloadType, String payload) {
+        JsonNode node = read(payload);
+        personalData.reveal(payloadType, node);
+        return node;
     }
 
     private JsonNode read(String text) {

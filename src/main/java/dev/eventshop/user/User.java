@@ -2,6 +2,8 @@ package dev.eventshop.user;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.eventshop.common.BusinessRuleViolation;
+import dev.eventshop.platform.privacy.DataSubject;
+import dev.eventshop.platform.privacy.PersonalData;
 import dev.eventshop.user.api.BalanceChange;
 import dev.eventshop.user.api.BalanceDebitRejected;
 import dev.eventshop.user.api.BalanceDebited;
@@ -40,8 +42,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class User {
 
     @AggregateIdentifier
+    @DataSubject
     private String userId;
+    @PersonalData // sealed in snapshots too
     private String name;
+    @PersonalData
     private String email;
     private long balance;
 

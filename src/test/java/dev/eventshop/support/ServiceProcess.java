@@ -38,6 +38,9 @@ public final class ServiceProcess implements AutoCloseable {
         this.arguments = arguments;
     }
 
+    /** The master key of the nodes on an external PostgreSQL (32 bytes, Base64). */
+    public static final String TEST_MASTER_KEY = "ZXZlbnRzaG9wLXRlc3QtbWFzdGVyLWtleS0zMmJ5dGU=";
+
     /** A node on the given PostgreSQL, with the test admin password and the given extra properties. */
     public static ServiceProcess on(String name, String jdbcUrl, Map<String, String> properties) {
         return on(name, JAR, jdbcUrl, properties);
@@ -48,7 +51,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres"));
+                "--spring.datasource.password=postgres",
+                // the nodes of a cluster share one master key; each would otherwise generate its own
+                "--eventshop.privacy.master-key=" + TEST_MASTER_KEY));
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return new ServiceProcess(name, freePort(), List.of("-Xmx512m", "-jar", jar.toAbsolutePath().toString()),
                 arguments);

@@ -2,6 +2,8 @@ package dev.eventshop.platform.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventshop.platform.privacy.PersonalDataProtection;
+import dev.eventshop.platform.privacy.PersonalDataSerializer;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -13,6 +15,7 @@ import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,12 +44,13 @@ class AxonConfiguration {
      */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver) {
-        return JacksonSerializer.builder()
+    Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver,
+                               ObjectProvider<PersonalDataProtection> protection) {
+        return new PersonalDataSerializer(JacksonSerializer.builder()
                 .revisionResolver(revisionResolver)
                 .converter(new ChainingConverter(AxonConfiguration.class.getClassLoader()))
                 .objectMapper(objectMapper.copy().enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES))
-                .build();
+                .build(), protection::getObject);
     }
 
     @Bean

@@ -110,9 +110,10 @@ class HistoryIntegrationTest extends IntegrationTest {
                 Long.class, user);
         assertThat(covered).as("every snapshot kept, with the time of the event it covers").hasSizeGreaterThan(2);
         long middle = covered.get(covered.size() / 2);
-        // a snapshot that lies about the name: asOf shows the lie exactly where it starts from that snapshot
-        jdbc.update("update snapshot_event_entry set payload = convert_to(replace(convert_from(payload, 'UTF8'), "
-                + "'\"name\":\"dora\"', '\"name\":\"liar\"'), 'UTF8') where aggregate_identifier = ? "
+        // a snapshot that lies about the name (sealed there, so the lie replaces the sealed value): asOf shows the
+        // lie exactly where it starts from that snapshot
+        jdbc.update("update snapshot_event_entry set payload = convert_to(jsonb_set(convert_from(payload, 'UTF8')"
+                + "::jsonb, '{name}', '\"liar\"')::text, 'UTF8') where aggregate_identifier = ? "
                 + "and sequence_number = ?", user, middle);
         long next = covered.stream().filter(c -> c > middle).findFirst().orElseThrow();
 

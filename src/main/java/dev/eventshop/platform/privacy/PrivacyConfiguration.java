@@ -1,0 +1,40 @@
+package dev.eventshop.platform.privacy;
+
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Crypto-shredding: every person's {@link PersonalData} sealed with a data key of their own ({@link DataKeys}),
+ * the data keys sealed with the master key ({@link MasterKey}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PrivacyProperties.class)
+public class PrivacyConfiguration {
+
+    @Bean
+    PersonalDataProtection personalDataProtection(JdbcTemplate jdbc, PrivacyProperties properties) {
+        return new PersonalDataProtection(new DataKeys(jdbc, MasterKey.of(properties), properties.cachedKeys()));
+    }
+
+    /**
+     * Axon's general serializer (snapshots, sagas, dead letters, deadlines) seals personal data too. The event
+     * serializer is made in platform/axon and wrapped there.
+     */
+    @Bean
+    static BeanPostProcessor sealPersonalDataInTheGeneralSerializer(
+            ObjectProvider<PersonalDataProtection> protection) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return "serializer".equals(name) && bean instanceof Serializer serializer
+                        && !(bean instanceof PersonalDataSerializer)
+                        ? new PersonalDataSerializer(serializer, protection::getObject) : bean;
+            }
+        };
+    }
+}
