@@ -199,12 +199,19 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Long clear = jdbc.queryForObject(
                 "select count(*) from domain_event_entry where position(? in convert_from(payload, 'UTF8')) > 0",
                 Long.class, secret);
-        Long hashed = jdbc.queryForObject("""
+        Long hashedInClaims = jdbc.queryForObject(
+                "select count(*) from user_email_claim where password_hash like '{bcrypt}$2a$%'", Long.class);
+        Long sealedInEvents = jdbc.queryForObject("""
                 select count(*) from domain_event_entry where payload_type like '%UserRegistered'
-                and convert_from(payload, 'UTF8')::jsonb ->> 'passwordHash' like '{bcrypt}$2a$%'""", Long.class);
+                and convert_from(payload, 'UTF8')::jsonb ->> 'passwordHash' like 'pd:v1:%'""", Long.class);
+        Long hashInClearInEvents = jdbc.queryForObject(
+                "select count(*) from domain_event_entry where position('$2a$' in convert_from(payload, 'UTF8')) > 0",
+                Long.class);
 
         assertThat(clear).isZero();
-        assertThat(hashed).isPositive();
+        assertThat(hashedInClaims).isPositive();
+        assertThat(sealedInEvents).isPositive();
+        assertThat(hashInClearInEvents).isZero();
     }
 
     /** Every order placed so far has its outcome stored: the saga appends nothing more. */
