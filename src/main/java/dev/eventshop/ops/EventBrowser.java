@@ -63,17 +63,14 @@ class EventBrowser {
                 select global_index, aggregate_identifier, type, sequence_number, payload_type, payload_revision,
                        time_stamp, convert_from(payload, 'UTF8'), convert_from(meta_data, 'UTF8')
                 from domain_event_entry %s order by global_index desc limit ?""".formatted(where),
-                (row, i) -> new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
-                        TypeNames.simple(row.getString(5)), row.getString(6),
-                        Instant.parse(row.getString(7)), withoutSecrets(revealed(row.getString(5), row.getString(8))),
-                        read(row.getString(9)).path("principal").asText(null)),
+                (row, i) -> {
+                    JsonNode payload = read(row.getString(8));
+                    boolean erased = personalData.reveal(row.getString(5), payload);
+                    return new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
+                            TypeNames.simple(row.getString(5)), row.getString(6), Instant.parse(row.getString(7)),
+                            withoutSecrets(payload), erased, read(row.getString(9)).path("principal").asText(null));
+                },
                 arguments.toArray());
-    }
-
-    private JsonNode revealed(String payloadType, String payload) {
-        JsonNode node = read(payload);
-        personalData.reveal(payloadType, node);
-        return node;
     }
 
     private JsonNode read(String text) {

@@ -8,5 +8,5 @@ import java.time.Instant;
 /** An event as stored (before any upcasting), for the event browser. */
 record StoredEvent(long globalIndex, String aggregateId, String aggregateType, long sequence, String type,
                    @Schema(nullable = true) String revision, Instant timestamp, JsonNode payload,
-                   @Schema(nullable = true) String principal) {
+                   boolean personalDataErased, @Schema(nullable = true) String principal) {
 }

@@ -13,6 +13,7 @@ import dev.eventshop.order.api.RejectOrder;
 import dev.eventshop.order.api.RejectionReason;
 import dev.eventshop.platform.commands.CommandRetryConfiguration;
 import dev.eventshop.user.api.BalanceDebitRejected;
+import dev.eventshop.user.api.DebitRejectionReason;
 import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.DebitBalance;
 import dev.eventshop.user.api.RefundBalance;
@@ -124,7 +125,8 @@ public class OrderSaga { // public with a public constructor: Axon's saga factor
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(BalanceDebitRejected event) {
         awaiting = Awaiting.NOTHING;
-        fail(RejectionReason.INSUFFICIENT_FUNDS);
+        fail(event.reason() == DebitRejectionReason.ACCOUNT_ERASED
+                ? RejectionReason.ACCOUNT_ERASED : RejectionReason.INSUFFICIENT_FUNDS);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)

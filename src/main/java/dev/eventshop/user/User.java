@@ -11,9 +11,11 @@ import dev.eventshop.user.api.BalanceRefunded;
 import dev.eventshop.user.api.BalanceToppedUp;
 import dev.eventshop.user.api.DebitBalance;
 import dev.eventshop.user.api.DebitRejectionReason;
+import dev.eventshop.user.api.EraseUser;
 import dev.eventshop.user.api.RefundBalance;
 import dev.eventshop.user.api.RegisterUser;
 import dev.eventshop.user.api.TopUpBalance;
+import dev.eventshop.user.api.UserErased;
 import dev.eventshop.user.api.UserRegistered;
 import dev.eventshop.user.api.UserView;
 import org.axonframework.commandhandling.CommandHandler;
@@ -34,10 +36,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Snapshots are Jackson JSON of the fields (hence field visibility); bump {@link Revision} whenever the
  * fields change so that old snapshots are ignored and the user is rebuilt from its events. Revision 3 dropped
- * the per-order memory of revision 2.
+ * the per-order memory of revision 2; revision 4 added erasure.
+ *
+ * <p>An erased account keeps its events and balance: refunds still reach it (a pending order ends either way),
+ * but it pays for nothing more and takes no more top-ups.
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class User {
 
@@ -49,18 +54,32 @@ class User {
     @PersonalData
     private String email;
     private long balance;
+    private boolean erased;
 
     User() {
         // for Axon and Jackson
     }
 
+    /** The password hash goes to the credentials, in this transaction; the event keeps none. */
     @CommandHandler
-    User(RegisterUser command) {
-        apply(new UserRegistered(command.userId(), command.name(), command.email(), command.passwordHash()));
+    User(RegisterUser command, PasswordHashes passwordHashes) {
+        passwordHashes.store(command.userId(), command.passwordHash());
+        apply(new UserRegistered(command.userId(), command.name(), command.email()));
+    }
+
+    /** Once: a repeated erasure changes nothing and stores nothing. */
+    @CommandHandler
+    void handle(EraseUser command) {
+        if (!erased) {
+            apply(new UserErased(userId, command.requestedBy()));
+        }
     }
 
     @CommandHandler
     BalanceChange handle(TopUpBalance command) {
+        if (erased) {
+            throw new BusinessRuleViolation("account-erased", "The account is erased: it takes no more top-ups");
+        }
         if (command.amount() <= 0) {
             throw new BusinessRuleViolation("amount-not-positive", "A top-up amount must be positive");
         }
@@ -73,7 +92,10 @@ class User {
         if (command.amount() < 0) {
             throw new BusinessRuleViolation("amount-negative", "A debit amount must not be negative");
         }
-        if (command.amount() > balance) {
+        if (erased) {
+            apply(new BalanceDebitRejected(userId, command.orderId(), command.amount(), balance,
+                    DebitRejectionReason.ACCOUNT_ERASED));
+        } else if (command.amount() > balance) {
             apply(new BalanceDebitRejected(userId, command.orderId(), command.amount(), balance,
                     DebitRejectionReason.INSUFFICIENT_FUNDS));
         } else {
@@ -107,6 +129,13 @@ class User {
     }
 
     @EventSourcingHandler
+    void on(UserErased event) {
+        erased = true;
+        name = null;
+        email = null;
+    }
+
+    @EventSourcingHandler
     void on(BalanceToppedUp event) {
         balance = event.balanceAfter();
     }
@@ -123,6 +152,6 @@ class User {
 
     /** The account as the users view shows it, for time travel (this aggregate rebuilt to a past instant). */
     UserView toView(long version) {
-        return new UserView(userId, name, email, balance, version);
+        return new UserView(userId, name, email, balance, version, erased);
     }
 }

@@ -9,8 +9,10 @@ import dev.eventshop.platform.views.VersionedViews;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
 import dev.eventshop.platform.history.TimeTravel;
+import dev.eventshop.platform.privacy.PersonalDataProtection;
 import dev.eventshop.platform.security.Access;
 import dev.eventshop.user.api.BalanceChange;
+import dev.eventshop.user.api.EraseUser;
 import dev.eventshop.user.api.FindUser;
 import dev.eventshop.user.api.RegisterUser;
 import dev.eventshop.user.api.TopUpBalance;
@@ -35,6 +37,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +53,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Customer accounts: registration, balance view and top-ups. Commands answer once their events are stored. */
+/** Customer accounts: registration, balance view, top-ups and erasure. Commands answer once their events are stored. */
 @Tag(name = "Customers", description = "Accounts and balances")
 @RestController
 @RequestMapping("/api/users")
@@ -66,9 +69,14 @@ class UserController {
     private final IdempotentCreation creation;
     private final PasswordEncoder passwords;
     private final Access access;
+    private final Credentials credentials;
+    private final PersonalDataProtection personalData;
 
     UserController(CommandGateway commands, VersionedViews views, TimeTravel timeTravel, AuditTrail auditTrail,
-                   IdempotentCreation creation, PasswordEncoder passwords, Access access) {
+                   IdempotentCreation creation, PasswordEncoder passwords, Access access, Credentials credentials,
+                   PersonalDataProtection personalData) {
+        this.credentials = credentials;
+        this.personalData = personalData;
         this.commands = commands;
         this.views = views;
         this.timeTravel = timeTravel;
@@ -123,9 +131,9 @@ class UserController {
             throw new InvalidInputException("password", "must not be longer than 72 bytes in UTF-8");
         }
         creation.create(new RegisterUser(userId, name, email, passwords.encode(request.password())), userId,
-                first -> first instanceof UserRegistered registered && registered.name().equals(name)
-                        && registered.email().equals(email) && registered.passwordHash() != null
-                        && passwords.matches(request.password(), registered.passwordHash()));
+                first -> first instanceof UserRegistered registered && name.equals(registered.name())
+                        && email.equals(registered.email()) && credentials.hashOf(userId)
+                        .filter(hash -> passwords.matches(request.password(), hash)).isPresent());
         return ResponseEntity.created(URI.create("/api/users/" + userId)).body(new Registered(userId, 0));
     }
 
@@ -133,7 +141,8 @@ class UserController {
             description = "The balance view. With minVersion it waits briefly until the view reflects that version "
                     + "(503 with Retry-After if it does not; 400 at once for a version the store does not hold; "
                     + "429 when the client has too many waits open); with asOf it shows the account as it was at that "
-                    + "instant, rebuilt from the events (404 if it did not exist yet).")
+                    + "instant, rebuilt from the events (404 if it did not exist yet). An erased account shows with "
+                    + "erased true and no name or e-mail, at every instant.")
     @GetMapping("/{userId}")
     CompletableFuture<UserView> get(
             @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId,
@@ -143,7 +152,8 @@ class UserController {
         access.requireSelfOrAdmin(id);
         CompletableFuture<Optional<UserView>> view = asOf != null
                 ? CompletableFuture.completedFuture(timeTravel.stateAt(User.class, id, asOf)
-                        .map(past -> past.aggregate().toView(past.version())))
+                        .map(past -> past.aggregate().toView(past.version()))
+                        .map(past -> personalData.erased(id) ? past.withPersonalDataErased() : past))
                 : views.read(USER, id, new FindUser(id), UserView.class, UserView::version, minVersion);
         return view.thenApply(found -> found.orElseThrow(() -> new NotFoundException("user", userId)));
     }
@@ -172,5 +182,27 @@ class UserController {
                         @Valid @RequestBody TopUpRequest request) {
         access.requireSelfOrAdmin(Ids.canonical(userId));
         return commands.sendAndWait(new TopUpBalance(Ids.canonical(userId), request.amount()));
+    }
+
+    @ApiResponse(responseCode = "204", description = "Erased, now or before (a repeat stores nothing)")
+    @ApiResponse(responseCode = "404", description = "No such customer (the admin asking); a customer asking about "
+            + "another id gets 403, whether it exists or not")
+    @Operation(operationId = "eraseUser", summary = "Erase a customer's personal data",
+            description = "The right to be forgotten. The customer's data key is destroyed, so their name and e-mail "
+                    + "read as null everywhere (view, audit trail, event browser, time travel) and show erased "
+                    + "true; their password is deleted, so the account can no longer sign in; the e-mail address "
+                    + "is free to register again. The account's events stay, with its balance and orders: a pending "
+                    + "order still ends, refunds still reach it, but it pays for nothing more and takes no top-ups. "
+                    + "The erasure is itself an event (UserErased: who asked, and when), holding no personal data.")
+    @DeleteMapping("/{userId}")
+    ResponseEntity<Void> erase(
+            @PathVariable @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String userId) {
+        String id = Ids.canonical(userId);
+        access.requireSelfOrAdmin(id);
+        if (!auditTrail.exists("User", id)) {
+            throw new NotFoundException("user", userId);
+        }
+        commands.sendAndWait(new EraseUser(id, access.principal()));
+        return ResponseEntity.noContent().build();
     }
 }

@@ -22,6 +22,7 @@ class UserEntry {
     private String email;
     private long balance;
     private long version;
+    private boolean erased;
 
     /** A user's row in a generation. */
     record Key(long generation, String userId) implements Serializable {
@@ -43,11 +44,19 @@ class UserEntry {
         this.version = version;
     }
 
+    /** The customer's personal data is erased: the row keeps the balance and forgets the rest. */
+    void erase(long version) {
+        this.name = null;
+        this.email = null;
+        this.erased = true;
+        this.version = version;
+    }
+
     String userId() {
         return userId;
     }
 
     UserView toView() {
-        return new UserView(userId, name, email, balance, version);
+        return new UserView(userId, name, email, balance, version, erased);
     }
 }

@@ -8,6 +8,7 @@ import dev.eventshop.user.api.BalanceDebited;
 import dev.eventshop.user.api.BalanceRefunded;
 import dev.eventshop.user.api.BalanceToppedUp;
 import dev.eventshop.user.api.FindUser;
+import dev.eventshop.user.api.UserErased;
 import dev.eventshop.user.api.UserRegistered;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -38,6 +39,14 @@ class UserProjection {
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long version) {
         emit(rows.add(slot, new UserEntry(slot.generation(), event.userId(), event.name(), event.email(), version)));
+    }
+
+    @EventHandler
+    void on(UserErased event, @SequenceNumber long version) {
+        users.findById(new UserEntry.Key(slot.generation(), event.userId())).ifPresent(user -> {
+            user.erase(version);
+            emit(user);
+        });
     }
 
     @EventHandler

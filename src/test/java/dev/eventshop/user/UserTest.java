@@ -9,39 +9,94 @@ import dev.eventshop.user.api.BalanceRefunded;
 import dev.eventshop.user.api.BalanceToppedUp;
 import dev.eventshop.user.api.DebitBalance;
 import dev.eventshop.user.api.DebitRejectionReason;
+import dev.eventshop.user.api.EraseUser;
 import dev.eventshop.user.api.RefundBalance;
 import dev.eventshop.user.api.RegisterUser;
 import dev.eventshop.user.api.TopUpBalance;
+import dev.eventshop.user.api.UserErased;
 import dev.eventshop.user.api.UserRegistered;
+import dev.eventshop.user.api.UserView;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UserTest {
 
     private static final String USER = "u-1";
     private static final String ORDER = "o-1";
-    private static final UserRegistered REGISTERED = new UserRegistered(USER, "Ann", "ann@example.com", "{bcrypt}hash");
+    private static final UserRegistered REGISTERED = new UserRegistered(USER, "Ann", "ann@example.com");
 
     /** The orders the guard takes for settled; steps of them never reach the aggregate. */
     private final Set<String> settled = new HashSet<>();
+    /** The credentials table, as the registration leaves it. */
+    private final Map<String, String> passwordHashes = new HashMap<>();
     private AggregateTestFixture<User> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerCommandHandlerInterceptor(new SettledOrderGuard(settled::contains));
+        fixture.registerInjectableResource((PasswordHashes) passwordHashes::put);
     }
 
     @Test
-    void registers() {
+    void registersAndKeepsThePasswordHashOutOfTheEvent() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUser(USER, "Ann", "ann@example.com", "{bcrypt}hash"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(REGISTERED);
+        assertThat(passwordHashes).containsExactly(Map.entry(USER, "{bcrypt}hash"));
+    }
+
+    @Test
+    void erasesOnceAndNamesWhoAsked() {
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100))
+                .when(new EraseUser(USER, "admin"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserErased(USER, "admin"))
+                .expectState(user -> {
+                    assertThat(user.toView(2)).isEqualTo(new UserView(USER, null, null, 100, 2, true));
+                });
+    }
+
+    @Test
+    void aRepeatedErasureStoresNothing() {
+        fixture.given(REGISTERED, new UserErased(USER, USER))
+                .when(new EraseUser(USER, "admin"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedAccountTakesNoTopUps() {
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new UserErased(USER, USER))
+                .when(new TopUpBalance(USER, 50))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("The account is erased: it takes no more top-ups")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedAccountPaysForNothingWhateverItsBalance() {
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new UserErased(USER, USER))
+                .when(new DebitBalance(USER, ORDER, 40))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new BalanceDebitRejected(USER, ORDER, 40, 100, DebitRejectionReason.ACCOUNT_ERASED));
+    }
+
+    @Test
+    void anErasedAccountStillTakesTheRefundOfAnOrderItPaidBefore() {
+        fixture.given(REGISTERED, new BalanceToppedUp(USER, 100, 100), new BalanceDebited(USER, ORDER, 40, 60),
+                        new UserErased(USER, USER))
+                .when(new RefundBalance(USER, ORDER, 40))
+                .expectEvents(new BalanceRefunded(USER, ORDER, 40, 100));
     }
 
     @Test

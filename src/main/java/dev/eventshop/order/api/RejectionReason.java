@@ -6,5 +6,7 @@ public enum RejectionReason {
     INSUFFICIENT_FUNDS,
     UNKNOWN_USER,
     UNKNOWN_ITEM,
-    TIMEOUT
+    TIMEOUT,
+    /** The customer's account was erased before it paid. */
+    ACCOUNT_ERASED
 }

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -63,8 +64,10 @@ class ClusterConfiguration {
 
     @Bean
     CommitListener commitListener(DataSource dataSource, NotifyingEventStore eventStore, List<Cache> aggregateCaches,
+                                  ObjectProvider<AggregatesChangedElsewhere> observers,
                                   ClusterProperties properties) {
-        return new CommitListener(dataSource, eventStore, aggregateCaches, properties);
+        return new CommitListener(dataSource, eventStore, aggregateCaches, observers.orderedStream().toList(),
+                properties);
     }
 
     @Bean

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * LISTENs on the notify channel on a connection of its own and, whenever another node commits events, wakes the
- * local event store and drops the aggregates they changed from the caches. If the connection is lost, for instance
+ * local event store, drops the aggregates they changed from the caches and tells the
+ * {@link AggregatesChangedElsewhere} beans. If the connection is lost, for instance
  * while PostgreSQL restarts, it connects again; the processors still poll meanwhile, so nothing is missed, only
  * later.
  */
@@ -28,15 +29,17 @@ class CommitListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final NotifyingEventStore eventStore;
     private final List<Cache> aggregateCaches;
+    private final List<AggregatesChangedElsewhere> observers;
     private final ClusterProperties properties;
     private volatile boolean running;
     private Thread thread;
 
     CommitListener(DataSource dataSource, NotifyingEventStore eventStore, List<Cache> aggregateCaches,
-                   ClusterProperties properties) {
+                   List<AggregatesChangedElsewhere> observers, ClusterProperties properties) {
         this.dataSource = dataSource;
         this.eventStore = eventStore;
         this.aggregateCaches = aggregateCaches;
+        this.observers = observers;
         this.properties = properties;
     }
 
@@ -69,6 +72,7 @@ class CommitListener implements SmartLifecycle {
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 eventStore.wake(); // whatever was committed while not listening
+                observers.forEach(AggregatesChangedElsewhere::anyMayHaveChanged);
                 while (running) {
                     heard(postgres.getNotifications(WAIT_MILLIS));
                 }
@@ -106,6 +110,13 @@ class CommitListener implements SmartLifecycle {
                 cache.removeAll();
             } else {
                 notice.aggregates().forEach(cache::remove);
+            }
+        }
+        for (AggregatesChangedElsewhere observer : observers) {
+            if (notice.all()) {
+                observer.anyMayHaveChanged();
+            } else {
+                observer.changed(notice.aggregates());
             }
         }
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param position      its position in the whole store (the global index): later events have higher ones
  * @param type          the event's name, e.g. {@code BalanceToppedUp}
  * @param payload       the event's fields
+ * @param personalDataErased whether the event holds personal data of a person since erased: those fields read null
  * @param principal     who caused it: the signed-in user whose request led to it
  * @param correlationId the id of the message that directly caused it (usually a command, which is not stored)
  * @param traceId       the id of the request that started the chain: the same on every event that followed
@@ -19,6 +20,6 @@ import java.time.Instant;
  */
 public record AuditEntry(String aggregateId, String aggregateType, long sequence, long position,
                          String type, Instant timestamp,
-                         Object payload, @Schema(nullable = true) String principal,
+                         Object payload, boolean personalDataErased, @Schema(nullable = true) String principal,
                          @Schema(nullable = true) String correlationId, @Schema(nullable = true) String traceId) {
 }

@@ -3,6 +3,7 @@ package dev.eventshop.platform.history;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
+import dev.eventshop.platform.privacy.PersonalDataProtection;
 import dev.eventshop.platform.web.Cursor;
 import dev.eventshop.platform.web.Pages;
 import org.springframework.http.ResponseEntity;
@@ -36,11 +37,13 @@ public class AuditTrail {
     private final StoredEvents events;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PersonalDataProtection personalData;
 
-    AuditTrail(StoredEvents events, JdbcTemplate jdbc, ObjectMapper json) {
+    AuditTrail(StoredEvents events, JdbcTemplate jdbc, ObjectMapper json, PersonalDataProtection personalData) {
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
+        this.personalData = personalData;
     }
 
     /**
@@ -85,9 +88,11 @@ public class AuditTrail {
 
     private AuditEntry entryOf(StoredEvents.Stored stored) {
         DomainEventMessage<?> event = stored.message();
+        Map<String, Object> payload = withoutSecrets(event.getPayload());
         return new AuditEntry(event.getAggregateIdentifier(), event.getType(), event.getSequenceNumber(),
-                stored.position(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
-                withoutSecrets(event.getPayload()), (String) event.getMetaData().get(PRINCIPAL),
+                stored.position(), event.getPayloadType().getSimpleName(), event.getTimestamp(), payload,
+                personalData.namesErasedPerson(event.getPayloadType(), payload),
+                (String) event.getMetaData().get(PRINCIPAL),
                 (String) event.getMetaData().get(CORRELATION_ID), (String) event.getMetaData().get(TRACE_ID));
     }
 

@@ -104,6 +104,11 @@ final class DataKeys {
         cache.invalidate(subject);
     }
 
+    /** Drops every key this node remembers. */
+    void forgetAll() {
+        cache.invalidateAll();
+    }
+
     private Aead unseal(byte[] sealed, String subject) {
         if (sealed == null) {
             return null;

@@ -8,6 +8,7 @@ import org.springframework.util.ClassUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,6 +107,26 @@ public final class PersonalDataProtection {
     /** Whether the person's personal data has been erased. */
     public boolean erased(String subject) {
         return keys.toRead(subject).map(DataKeys.Entry::erased).orElse(false);
+    }
+
+    /**
+     * Whether an object of this class, given as its JSON fields, holds personal data of a person who is erased
+     * (its personal fields read null).
+     */
+    public boolean namesErasedPerson(Class<?> type, Map<String, ?> fields) {
+        PersonalFields personal = PersonalFields.of(type);
+        return personal.any() && fields.get(personal.subject()) instanceof String subject && erased(subject);
+    }
+
+    /**
+     * Erases the person: destroys their data key in the caller's transaction, so that everything stored of theirs,
+     * in every event, snapshot and message, reads as null from its commit on, on this node at once and on the others
+     * as soon as they hear of the commit (see {@link KeysChangedElsewhere}).
+     *
+     * @return whether there was something to erase (false when the person was erased already)
+     */
+    public boolean erase(String subject) {
+        return keys.destroy(subject);
     }
 
     private static String encrypt(Aead aead, String text, String subject, String field) {

@@ -17,8 +17,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class PrivacyConfiguration {
 
     @Bean
-    PersonalDataProtection personalDataProtection(JdbcTemplate jdbc, PrivacyProperties properties) {
-        return new PersonalDataProtection(new DataKeys(jdbc, MasterKey.of(properties), properties.cachedKeys()));
+    DataKeys dataKeys(JdbcTemplate jdbc, PrivacyProperties properties) {
+        return new DataKeys(jdbc, MasterKey.of(properties), properties.cachedKeys());
+    }
+
+    @Bean
+    PersonalDataProtection personalDataProtection(DataKeys keys) {
+        return new PersonalDataProtection(keys);
+    }
+
+    /** Erasures on other nodes reach this node's cache of data keys. */
+    @Bean
+    KeysChangedElsewhere keysChangedElsewhere(DataKeys keys) {
+        return new KeysChangedElsewhere(keys);
     }
 
     /**

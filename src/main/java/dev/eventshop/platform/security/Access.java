@@ -32,6 +32,13 @@ public class Access {
                 ? "address " + request.getRequest().getRemoteAddr() : "address unknown";
     }
 
+    /** Who is signed in: "admin", or the customer's user id; null for an anonymous request. */
+    public String principal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken
+                ? null : authentication.getName();
+    }
+
     /** @throws AccessDeniedException unless the caller is that user or the admin */
     public void requireSelfOrAdmin(String userId) {
         if (isAdmin()) {

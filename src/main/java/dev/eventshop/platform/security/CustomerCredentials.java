@@ -8,6 +8,9 @@ public interface CustomerCredentials {
     /** @param email as the customer typed it: case and surrounding spaces do not matter */
     Optional<Customer> findByEmail(String email);
 
+    /** Whether the account can still sign in with the credential it registered: false once it is erased. */
+    boolean canSignIn(String userId);
+
     /** A registered customer: whose account it is, and the hash of the password they registered with. */
     record Customer(String userId, String passwordHash) {
     }

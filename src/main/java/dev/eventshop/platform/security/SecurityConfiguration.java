@@ -106,10 +106,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(SecurityProperties properties, CustomerCredentials customers,
-                                                PasswordEncoder passwords) {
-        return new ProviderManager(
-                new ShopAuthenticationProvider(AdminPassword.of(properties), customers, passwords, properties,
-                        throttles));
+    AuthenticationManager authenticationManager(ShopAuthenticationProvider signIns) {
+        return new ProviderManager(signIns);
+    }
+
+    /** Also told of accounts changed here ({@link RememberedSignIns}) and on other nodes. */
+    @Bean
+    ShopAuthenticationProvider shopAuthenticationProvider(SecurityProperties properties,
+                                                          CustomerCredentials customers, PasswordEncoder passwords) {
+        return new ShopAuthenticationProvider(AdminPassword.of(properties), customers, passwords, properties,
+                throttles);
     }
 }

@@ -2,6 +2,7 @@ package dev.eventshop.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.eventshop.platform.cluster.AggregatesChangedElsewhere;
 import dev.eventshop.platform.security.Throttles.Allowance;
 import dev.eventshop.platform.web.Limits;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,8 +43,12 @@ import java.util.UUID;
  * past either allowance, a sign-in is refused with 429 before any hash is computed, so guessing passwords costs
  * the service nothing. Credentials that were verified a moment ago still pass: the account's owner is not locked
  * out by someone guessing at the account.
+ *
+ * <p>A remembered sign-in of an account that has changed since (erased, on this node or another) is checked again
+ * before it is used: one lookup of the account's credential, no hash. A change is remembered as long as a sign-in
+ * is, so an older change cannot concern any sign-in still remembered.
  */
-class ShopAuthenticationProvider implements AuthenticationProvider {
+class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSignIns, AggregatesChangedElsewhere {
 
     static final String ADMIN = "admin";
     static final String ROLE_ADMIN = "ROLE_ADMIN";
@@ -55,7 +61,9 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
     private final byte[] adminPassword;
     private final CustomerCredentials customers;
     private final PasswordEncoder passwords;
-    private final Cache<String, Authentication> verified;
+    private final Cache<String, Verified> verified;
+    /** When each account last changed in a way a remembered sign-in must be checked against (System.nanoTime). */
+    private final Cache<String, Long> changedAt;
     private final Mac cacheKeys;
     /** Checked against when there is no hash to check, so that every failure takes as long. */
     private final String decoyHash;
@@ -71,6 +79,7 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
                 .expireAfterWrite(properties.credentialCacheTtl())
                 .maximumSize(properties.credentialCacheSize())
                 .build();
+        this.changedAt = Caffeine.newBuilder().expireAfterWrite(properties.credentialCacheTtl()).build();
         this.cacheKeys = newCacheKeyMac();
         this.decoyHash = passwords.encode("decoy-" + UUID.randomUUID());
     }
@@ -91,9 +100,9 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
             throw failed(MALFORMED, address);
         }
         String key = cacheKey(username + '\u0000' + password);
-        Authentication known = verified.getIfPresent(key);
-        if (known != null) {
-            return known; // the right password, checked a moment ago: no guess, nothing to throttle
+        Verified known = verified.getIfPresent(key);
+        if (known != null && stillValid(key, known)) {
+            return known.authentication(); // the right password, checked a moment ago: no guess, nothing to throttle
         }
         Duration wait = max(throttles.waitFor(Allowance.FAILED_SIGN_INS_PER_ACCOUNT, username),
                 throttles.waitFor(Allowance.FAILED_SIGN_INS_PER_ADDRESS, address));
@@ -106,8 +115,42 @@ class ShopAuthenticationProvider implements AuthenticationProvider {
         } catch (BadCredentialsException wrong) {
             throw failed(username, address);
         }
-        verified.put(key, authenticated);
+        verified.put(key, new Verified(authenticated, System.nanoTime()));
         return authenticated;
+    }
+
+    /** A sign-in verified at a moment (System.nanoTime). */
+    private record Verified(Authentication authentication, long at) {
+    }
+
+    /** Whether a remembered sign-in still holds: its account has not changed since, or can still sign in. */
+    private boolean stillValid(String key, Verified known) {
+        String account = known.authentication().getName();
+        Long changed = changedAt.getIfPresent(account);
+        if (changed == null || changed - known.at() < 0 || ADMIN.equals(account)) {
+            return true;
+        }
+        if (customers.canSignIn(account)) {
+            verified.put(key, new Verified(known.authentication(), System.nanoTime()));
+            return true;
+        }
+        verified.invalidate(key);
+        return false;
+    }
+
+    @Override
+    public void recheck(String userId) {
+        changedAt.put(userId, System.nanoTime());
+    }
+
+    @Override
+    public void changed(Set<String> aggregateIds) {
+        aggregateIds.forEach(this::recheck);
+    }
+
+    @Override
+    public void anyMayHaveChanged() {
+        verified.invalidateAll();
     }
 
     /** Counts a failed sign-in against the account and the address, and logs it (never the password). */

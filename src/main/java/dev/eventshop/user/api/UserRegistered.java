@@ -7,15 +7,13 @@ import org.axonframework.serialization.Revision;
 /**
  * A customer account was opened.
  *
- * <p>Revision 1 added {@code passwordHash} (sign-in); older events have none and are upcast with a null hash,
- * so those accounts keep their balance but cannot sign in (setting a password is not built yet).
- *
- * <p>The name, the e-mail and the hash are stored sealed with the user's data key and read as null once the
- * user is erased (platform/privacy).
+ * <p>The name and the e-mail are stored sealed with the user's data key and read as null once the user is erased
+ * (platform/privacy). The password hash is not part of the event: credentials live in a table of their own, so that
+ * erasure can delete them. Revision 1 carried the hash and revision 0 (before sign-in) did not; both are read as
+ * revision 2 without it.
  */
 @Revision(UserRegistered.REVISION)
-public record UserRegistered(@DataSubject String userId, @PersonalData String name, @PersonalData String email,
-                             @PersonalData String passwordHash) {
+public record UserRegistered(@DataSubject String userId, @PersonalData String name, @PersonalData String email) {
 
-    public static final String REVISION = "1";
+    public static final String REVISION = "2";
 }
