@@ -7,6 +7,7 @@ import dev.eventshop.platform.web.NotFoundException;
 import dev.eventshop.platform.web.Pages;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
+import dev.eventshop.platform.privacy.Resealing;
 import dev.eventshop.platform.projections.ProjectionStatus;
 import dev.eventshop.platform.projections.Projections;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,10 +53,13 @@ class AdminController {
     private final AuditTrail auditTrail;
     private final LiveMetrics liveMetrics;
     private final Projections projections;
+    private final Resealing resealing;
 
     AdminController(ProcessorOperations processors, DeadLetterOperations deadLetters, SagaOperations sagas,
-                    EventBrowser browser, AuditTrail auditTrail, LiveMetrics liveMetrics, Projections projections) {
+                    EventBrowser browser, AuditTrail auditTrail, LiveMetrics liveMetrics, Projections projections,
+                    Resealing resealing) {
         this.processors = processors;
+        this.resealing = resealing;
         this.projections = projections;
         this.deadLetters = deadLetters;
         this.sagas = sagas;
@@ -79,6 +83,18 @@ class AdminController {
     @GetMapping("/processors")
     List<ProcessorStatus> processors() {
         return processors.all();
+    }
+
+    @Operation(operationId = "resealPersonalData", summary = "Re-key personal data stored in clear (one-off)",
+            description = "For stores written before personal data was sealed: the events, snapshots and dead letters "
+                    + "whose personal fields are in clear get them sealed with the person's data key, or set to null "
+                    + "when the person is erased; retired secret fields (password hashes of old registrations) are "
+                    + "removed. Every stored object reads as before. Runs in batches while the service serves, "
+                    + "answers what it did, and finds nothing more to do when run again. Copies outside the live "
+                    + "tables (backups, WAL archives, replicas, old row versions until VACUUM) stay as they were.")
+    @PostMapping("/personal-data/reseal")
+    Resealing.Report reseal() {
+        return resealing.run();
     }
 
     @Operation(operationId = "getProcessor", summary = "One event processor")

@@ -113,6 +113,18 @@ class OrderSagaTest {
     }
 
     @Test
+    void anErasedAccountReleasesEveryLineAndRejectsForThatReason() {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(PEN).published(PEN_RESERVED)
+                .andThenAggregate(INK).published(INK_RESERVED)
+                .whenAggregate(USER).publishes(new BalanceDebitRejected(USER, ORDER, TOTAL, 500,
+                        DebitRejectionReason.ACCOUNT_ERASED))
+                .expectDispatchedCommands(new ReleaseStock(PEN, ORDER, 2), new ReleaseStock(INK, ORDER, 3),
+                        new RejectOrder(ORDER, RejectionReason.ACCOUNT_ERASED))
+                .expectActiveSagas(0);
+    }
+
+    @Test
     void insufficientFundsReleasesEveryLine() {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(PEN).published(PEN_RESERVED)

@@ -1,5 +1,6 @@
 package dev.eventshop.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventshop.support.ExternalPostgres;
 import dev.eventshop.support.MixedLoad;
 import dev.eventshop.support.ServiceProcess;
@@ -97,6 +98,8 @@ class TwoNodesIT {
                     .isLessThan(200);
             onA.post("/api/admin/processors/users/start", Map.of());
 
+            String forgotten = anErasureOnOneNodeReachesWhatTheOtherRemembers(onA, onB);
+
             aRebuildStartedOnOneNodeServesBothAndSwitchesBoth(onA, onB, users, jdbc);
             List<String> rebuilt = servingProcessors(onB);
             assertThat(rebuilt).contains("users-green");
@@ -121,8 +124,40 @@ class TwoNodesIT {
                         shutdown.toMillis(), (System.nanoTime() - stopped) / 1_000_000);
                 String later = c.client().registerUser("after-the-handover");
                 assertThat(c.client().awaitVersion("/api/users/" + later, 0).get("balance").asLong()).isZero();
+                // a node that never saw the erased customer, so has nothing of theirs cached, reads them erased
+                JsonNode registered = c.client().get("/api/users/" + forgotten + "/events").getBody().get(0);
+                assertThat(registered.get("personalDataErased").asBoolean()).isTrue();
+                assertThat(registered.get("payload").get("name").isNull()).isTrue();
+                assertThat(c.client().get("/api/users/" + forgotten).getBody().get("erased").asBoolean()).isTrue();
             }
         }
+    }
+
+    /**
+     * B remembers a customer's sign-in and has unsealed their data key; the customer erases their account on A. B
+     * hears of the commit and forgets both: the customer no longer signs in there and B's audit trail shows the
+     * name as erased. (Without the commit notice B would keep the key in memory, and the sign-in for its TTL.)
+     *
+     * @return the erased customer's id
+     */
+    private static String anErasureOnOneNodeReachesWhatTheOtherRemembers(ShopClient onA, ShopClient onB) {
+        ShopClient.Customer customer = onA.registerCustomer("forgotten-across-nodes");
+        ShopClient customerOnB = onB.as(customer);
+        String trail = "/api/users/" + customer.userId() + "/events";
+        await().atMost(Duration.ofSeconds(10)).until(() -> customerOnB.get(trail).getStatusCode().value() == 200);
+        assertThat(customerOnB.get(trail).getBody().get(0).get("payload").get("name").asText())
+                .isEqualTo("forgotten-across-nodes");
+
+        assertThat(onA.as(customer).delete("/api/users/" + customer.userId()).getStatusCode().value())
+                .isEqualTo(204);
+        long erased = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() ->
+                customerOnB.get("/api/users/" + customer.userId()).getStatusCode().value() == 401
+                        && onB.get(trail).getBody().get(0).get("payload").get("name").isNull());
+        System.out.printf("TwoNodesIT: an erasure on A reached B's remembered sign-in and data key in %d ms%n",
+                (System.nanoTime() - erased) / 1_000_000);
+        return customer.userId();
     }
 
     /**

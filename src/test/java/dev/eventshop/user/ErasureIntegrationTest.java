@@ -2,6 +2,7 @@ package dev.eventshop.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventshop.platform.projections.Projections;
+import dev.eventshop.support.DatabaseSearch;
 import dev.eventshop.support.IntegrationTest;
 import dev.eventshop.support.Replays;
 import dev.eventshop.support.ShopClient;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -134,25 +134,7 @@ class ErasureIntegrationTest extends IntegrationTest {
         assertThat(shop.as(hal).get("/api/users/" + hal.userId()).getBody().get("erased").asBoolean()).isFalse();
     }
 
-    /** Every text, JSON and binary column of every table, with the number of its rows holding the text. */
     private List<String> columnsHolding(String text) {
-        List<String> found = new ArrayList<>();
-        jdbc.query("""
-                select table_name, column_name, data_type from information_schema.columns
-                where table_schema = current_schema()
-                  and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')""",
-                (java.sql.ResultSet row) -> {
-                    String table = row.getString(1);
-                    String column = row.getString(2);
-                    String condition = "bytea".equals(row.getString(3))
-                            ? "position(convert_to(?, 'UTF8') in \"%s\") > 0".formatted(column)
-                            : "position(lower(?) in lower(\"%s\"::text)) > 0".formatted(column);
-                    Long rows = jdbc.queryForObject("select count(*) from \"%s\" where %s".formatted(table, condition),
-                            Long.class, text);
-                    if (rows != null && rows > 0) {
-                        found.add(table + "." + column + ": " + rows);
-                    }
-                });
-        return found;
+        return DatabaseSearch.columnsHolding(jdbc, text);
     }
 }

@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One data key per person (a Tink AES-256-GCM keyset), kept in {@code personal_data_key} sealed by the master key.
@@ -36,6 +37,11 @@ final class DataKeys {
     private final JdbcTemplate jdbc;
     private final Aead master;
     private final Cache<String, Entry> cache;
+    /**
+     * Counts the keys forgotten: a key read from the store is cached only if none was forgotten meanwhile, so that a
+     * key read just before another node erased its person is not cached after the notice that dropped it.
+     */
+    private final AtomicLong forgotten = new AtomicLong();
 
     DataKeys(JdbcTemplate jdbc, Aead master, int cachedKeys) {
         this.jdbc = jdbc;
@@ -68,10 +74,11 @@ final class DataKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long epoch = forgotten.get();
         List<Entry> found = jdbc.query("select key_id, keyset from personal_data_key where subject_id = ?",
                 (row, i) -> new Entry(row.getString(1), unseal(row.getBytes(2), subject), row.getBytes(2) == null),
                 subject);
-        found.stream().findFirst().ifPresent(entry -> cacheOnceCommitted(subject, entry));
+        found.stream().findFirst().ifPresent(entry -> cacheOnceCommitted(subject, entry, epoch));
         return found.stream().findFirst();
     }
 
@@ -101,11 +108,13 @@ final class DataKeys {
 
     /** Drops what this node remembers of the person's key (another node may have erased them). */
     void forget(String subject) {
+        forgotten.incrementAndGet();
         cache.invalidate(subject);
     }
 
     /** Drops every key this node remembers. */
     void forgetAll() {
+        forgotten.incrementAndGet();
         cache.invalidateAll();
     }
 
@@ -121,17 +130,25 @@ final class DataKeys {
         }
     }
 
-    private void cacheOnceCommitted(String subject, Entry entry) {
+    private void cacheOnceCommitted(String subject, Entry entry, long epoch) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            cache.put(subject, entry);
+            cacheUnlessForgotten(subject, entry, epoch);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                cache.put(subject, entry);
+                cacheUnlessForgotten(subject, entry, epoch);
             }
         });
+    }
+
+    /** Put first, then look: a forget that ran in between either shows in the count or removes the entry itself. */
+    private void cacheUnlessForgotten(String subject, Entry entry, long epoch) {
+        cache.put(subject, entry);
+        if (forgotten.get() != epoch) {
+            cache.invalidate(subject);
+        }
     }
 
     /**

@@ -58,6 +58,20 @@ public final class PersonalDataProtection {
     }
 
     /**
+     * Brings a stored object up to date, for {@link Resealing}: personal fields still in clear are sealed (or set
+     * to null when the person is erased), and retired fields removed.
+     *
+     * @return whether anything changed
+     */
+    boolean reseal(Class<?> type, ObjectNode node) {
+        PersonalFields fields = PersonalFields.of(type);
+        String before = node.toString();
+        node.remove(fields.retired());
+        seal(type, node);
+        return !node.toString().equals(before);
+    }
+
+    /**
      * Replaces each personal field's sealed form by its text, or by null when the person is erased.
      *
      * @return whether the person is erased

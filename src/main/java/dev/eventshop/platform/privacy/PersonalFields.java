@@ -10,10 +10,11 @@ import java.util.List;
  *
  * @param subject the property naming the person, or null when the class holds no personal data
  * @param fields  the properties holding personal data
+ * @param retired the properties older revisions held personal data or secrets in ({@link RetiredPersonalData})
  */
-record PersonalFields(String subject, List<String> fields) {
+record PersonalFields(String subject, List<String> fields, List<String> retired) {
 
-    private static final PersonalFields NONE = new PersonalFields(null, List.of());
+    private static final PersonalFields NONE = new PersonalFields(null, List.of(), List.of());
 
     private static final ClassValue<PersonalFields> OF = new ClassValue<>() {
         @Override
@@ -37,7 +38,9 @@ record PersonalFields(String subject, List<String> fields) {
             if (subject == null) {
                 throw new IllegalStateException(type.getName() + " has personal data but no @DataSubject field");
             }
-            return new PersonalFields(subject, List.copyOf(fields));
+            RetiredPersonalData retired = type.getAnnotation(RetiredPersonalData.class);
+            return new PersonalFields(subject, List.copyOf(fields),
+                    retired == null ? List.of() : List.of(retired.value()));
         }
     };
 

@@ -1,5 +1,6 @@
 package dev.eventshop.platform.privacy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -7,6 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Crypto-shredding: every person's {@link PersonalData} sealed with a data key of their own ({@link DataKeys}),
@@ -24,6 +27,13 @@ public class PrivacyConfiguration {
     @Bean
     PersonalDataProtection personalDataProtection(DataKeys keys) {
         return new PersonalDataProtection(keys);
+    }
+
+    @Bean
+    Resealing resealing(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                        PersonalDataProtection protection, ObjectMapper json, PrivacyProperties properties) {
+        return new Resealing(jdbc, new TransactionTemplate(transactions), protection, json,
+                properties.resealBatchSize());
     }
 
     /** Erasures on other nodes reach this node's cache of data keys. */

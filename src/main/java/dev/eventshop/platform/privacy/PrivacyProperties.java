@@ -11,7 +11,9 @@ import java.nio.file.Path;
  * @param masterKeyFile where a generated master key is kept when none is configured (readable by the service's
  *                      user only)
  * @param cachedKeys    how many unsealed data keys a node keeps in memory
+ * @param resealBatchSize how many stored rows the re-keying ({@link Resealing}) rewrites per transaction
  */
 @ConfigurationProperties("eventshop.privacy")
-record PrivacyProperties(String masterKey, Path masterKeyFile, @DefaultValue("10000") int cachedKeys) {
+record PrivacyProperties(String masterKey, Path masterKeyFile, @DefaultValue("10000") int cachedKeys,
+                         @DefaultValue("500") int resealBatchSize) {
 }

@@ -64,6 +64,8 @@ class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSi
     private final Cache<String, Verified> verified;
     /** When each account last changed in a way a remembered sign-in must be checked against (System.nanoTime). */
     private final Cache<String, Long> changedAt;
+    /** When any account may last have changed unseen (this node was not listening); null: never. */
+    private volatile Long everythingChangedAt;
     private final Mac cacheKeys;
     /** Checked against when there is no hash to check, so that every failure takes as long. */
     private final String decoyHash;
@@ -109,13 +111,14 @@ class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSi
         if (!wait.isZero()) {
             throw new SignInThrottled(wait); // before any hash: guessing costs the service nothing
         }
+        long checkedFrom = System.nanoTime(); // a change of the account from now on is checked against next time
         Authentication authenticated;
         try {
             authenticated = ADMIN.equals(username) ? admin(password) : customer(username, password);
         } catch (BadCredentialsException wrong) {
             throw failed(username, address);
         }
-        verified.put(key, new Verified(authenticated, System.nanoTime()));
+        verified.put(key, new Verified(authenticated, checkedFrom));
         return authenticated;
     }
 
@@ -126,12 +129,13 @@ class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSi
     /** Whether a remembered sign-in still holds: its account has not changed since, or can still sign in. */
     private boolean stillValid(String key, Verified known) {
         String account = known.authentication().getName();
-        Long changed = changedAt.getIfPresent(account);
+        Long changed = latest(changedAt.getIfPresent(account), everythingChangedAt);
         if (changed == null || changed - known.at() < 0 || ADMIN.equals(account)) {
             return true;
         }
+        long checkedFrom = System.nanoTime();
         if (customers.canSignIn(account)) {
-            verified.put(key, new Verified(known.authentication(), System.nanoTime()));
+            verified.put(key, new Verified(known.authentication(), checkedFrom));
             return true;
         }
         verified.invalidate(key);
@@ -150,7 +154,11 @@ class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSi
 
     @Override
     public void anyMayHaveChanged() {
-        verified.invalidateAll();
+        everythingChangedAt = System.nanoTime(); // every remembered sign-in is checked again, none hashed again
+    }
+
+    private static Long latest(Long a, Long b) {
+        return a == null ? b : b == null || a - b >= 0 ? a : b;
     }
 
     /** Counts a failed sign-in against the account and the address, and logs it (never the password). */

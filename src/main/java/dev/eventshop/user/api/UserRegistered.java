@@ -2,6 +2,7 @@ package dev.eventshop.user.api;
 
 import dev.eventshop.platform.privacy.DataSubject;
 import dev.eventshop.platform.privacy.PersonalData;
+import dev.eventshop.platform.privacy.RetiredPersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -13,6 +14,7 @@ import org.axonframework.serialization.Revision;
  * revision 2 without it.
  */
 @Revision(UserRegistered.REVISION)
+@RetiredPersonalData("passwordHash")
 public record UserRegistered(@DataSubject String userId, @PersonalData String name, @PersonalData String email) {
 
     public static final String REVISION = "2";

@@ -113,7 +113,7 @@ class StorageIntegrationTest extends IntegrationTest {
                 "select payload_revision, convert_from(payload, 'UTF8') as json from snapshot_event_entry "
                         + "where aggregate_identifier = ? order by sequence_number desc limit 1", userId);
 
-        assertThat(snapshot.get("payload_revision")).isEqualTo("3");
+        assertThat(snapshot.get("payload_revision")).isEqualTo("4");
         assertThat((String) snapshot.get("json")).contains("\"balance\"");
         assertThat(shop.topUp(userId, 10)).isEqualTo(80);
     }
