@@ -129,6 +129,10 @@ class TwoNodesIT {
                 assertThat(registered.get("personalDataErased").asBoolean()).isTrue();
                 assertThat(registered.get("payload").get("name").isNull()).isTrue();
                 assertThat(c.client().get("/api/users/" + forgotten).getBody().get("erased").asBoolean()).isTrue();
+                var past = c.client().get("/api/users/" + forgotten + "?asOf=" + java.time.Instant.now());
+                assertThat(past.getStatusCode().value()).as("time travel in the packaged jar: %s", past.getBody())
+                        .isEqualTo(200);
+                assertThat(past.getBody().get("erased").asBoolean()).isTrue();
             }
         }
     }

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.AnnotationRevisionResolver;
@@ -32,10 +33,12 @@ public class TimeTravel {
     private final EventStore events;
     private final StoredEvents storedEvents;
     private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
+    private final Configuration axon;
 
-    TimeTravel(EventStore events, StoredEvents storedEvents) {
+    TimeTravel(EventStore events, StoredEvents storedEvents, Configuration axon) {
         this.events = events;
         this.storedEvents = storedEvents;
+        this.axon = axon;
     }
 
     /** The aggregate as it was at {@code instant}; empty if it did not exist then, or is not of that type. */
@@ -67,8 +70,11 @@ public class TimeTravel {
 
     @SuppressWarnings("unchecked")
     private <T> AggregateModel<T> model(Class<T> aggregateType) {
-        return (AggregateModel<T>) models.computeIfAbsent(aggregateType,
-                AnnotatedAggregateMetaModelFactory::inspectAggregate);
+        // with the application's parameter resolvers, as Axon inspects the aggregate: a command handler may take a
+        // Spring bean (User's constructor does), which the classpath's resolvers alone cannot supply
+        return (AggregateModel<T>) models.computeIfAbsent(aggregateType, type ->
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(type, axon.parameterResolverFactory(),
+                        axon.handlerDefinition(type)));
     }
 
     /** An aggregate and its version (the sequence number of the last event applied). */
