@@ -492,7 +492,8 @@ async function loadEvents(nextPage) {
         const rows = events.map((event) => h('tr', {'data-event': event.globalIndex},
             h('td', {class: 'mono', text: event.globalIndex}),
             h('td', {text: time(event.timestamp)}),
-            h('td', {}, h('strong', {text: event.type}), event.revision ? h('span', {class: 'muted', text: ` r${event.revision}`}) : null),
+            h('td', {}, h('strong', {text: event.type}), event.revision ? h('span', {class: 'muted', text: ` r${event.revision}`}) : null,
+                erasedMark(event)),
             h('td', {}, h('div', {class: 'muted', text: event.aggregateType}), aggregateLink(event.aggregateId)),
             h('td', {text: event.sequence}),
             h('td', {text: event.principal || ''}),
@@ -504,6 +505,11 @@ async function loadEvents(nextPage) {
         if (e instanceof SignInRequired) return showLogin(e.message);
         fill($('#event-rows'), [], e.message, 7);
     }
+}
+
+/** Says so when an event's personal data reads null because its person was erased (not because it was empty). */
+function erasedMark(event) {
+    return event.personalDataErased ? h('div', {class: 'muted', 'data-erased': '', text: 'personal data erased'}) : null;
 }
 
 function searchEvents(event) {
@@ -538,7 +544,7 @@ async function openTimeline(id, nextPage) {
         fill($('#timeline-rows'), entries.map((entry) => h('tr', {'data-sequence': entry.sequence},
             h('td', {text: entry.sequence}),
             h('td', {text: time(entry.timestamp)}),
-            h('td', {}, h('strong', {text: entry.type})),
+            h('td', {}, h('strong', {text: entry.type}), erasedMark(entry)),
             h('td', {text: entry.principal || ''}),
             h('td', {class: 'mono', title: entry.traceId || '', text: (entry.traceId || '').slice(0, 8)}),
             h('td', {class: 'payload'}, h('code', {text: json(entry.payload)})))), '', 6);

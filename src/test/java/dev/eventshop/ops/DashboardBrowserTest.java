@@ -169,6 +169,23 @@ class DashboardBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void anErasedCustomersEventsSayTheirPersonalDataIsErased() {
+        String user = shop.registerUser("erased-in-browser");
+        assertThat(shop.delete("/api/users/" + user).getStatusCode().value()).isEqualTo(204);
+
+        signedIn();
+        browser.find("a[data-tab=events]").click();
+        browser.find("#event-filter input[name=aggregateId]").sendKeys(user);
+        browser.find("#event-filter button[type=submit]").click();
+        browser.await(d -> d.findElements(By.cssSelector("#event-rows tr[data-event]")).size() == 2);
+
+        String registered = browser.find("#event-rows tr[data-event]:last-child").getText();
+        assertThat(registered).contains("UserRegistered", "personal data erased", "\"name\":null")
+                .doesNotContain("erased-in-browser");
+        assertThat(browser.driver().findElements(By.cssSelector("#event-rows [data-erased]"))).hasSize(1);
+    }
+
+    @Test
     void theEventBrowserAndTheTimelineFollowTheNextPageLinks() {
         String user = shop.registerUser("pages-in-browser");
         for (int i = 1; i <= 55; i++) { // 56 events: more than one page of 50
