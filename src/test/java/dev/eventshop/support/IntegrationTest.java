@@ -28,7 +28,9 @@ import java.nio.file.Path;
         // every test signs in and registers from 127.0.0.1: per address, room for the whole suite
         "eventshop.security.throttle.failed-sign-ins-per-address=200",
         "eventshop.security.throttle.registrations-per-address=1000",
-        "eventshop.order.updates-heartbeat=500ms" // a stream whose client went away ends within a test's patience
+        "eventshop.order.updates-heartbeat=500ms", // a stream whose client went away ends within a test's patience
+        "eventshop.security.feed-consumers[0].name=" + ShopClient.FEED_CONSUMER,
+        "eventshop.security.feed-consumers[0].secret=" + ShopClient.FEED_SECRET
 
 })
 @Import(PoisonedUsers.class)

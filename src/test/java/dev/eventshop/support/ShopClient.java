@@ -27,6 +27,9 @@ public class ShopClient {
     /** The admin password the tests configure ({@code eventshop.security.admin-password}). */
     public static final String ADMIN_PASSWORD = "admin-secret-for-tests";
     public static final String CUSTOMER_PASSWORD = "customer-password";
+    /** The feed consumer account the integration tests configure. */
+    public static final String FEED_CONSUMER = "test-feed";
+    public static final String FEED_SECRET = "feed-secret-for-tests";
 
     private final int port;
     private final String username;

@@ -23,13 +23,18 @@ public class NotifyingEventStore extends EmbeddedEventStore {
         this.channel = channel;
     }
 
+    /**
+     * Before the events are appended, in the appending transaction: one more statement, and no notification for a
+     * rolled-back append. It also gives the transaction its id before the events get their global indexes, which
+     * the event feed's horizon relies on (platform/feed): a transaction that may still append at a position has
+     * an id below that of any later snapshot.
+     */
     @Override
     protected void prepareCommit(List<? extends EventMessage<?>> events) {
-        super.prepareCommit(events);
         if (!events.isEmpty()) {
-            // in the appending transaction: one more statement, and no notification for a rolled-back append
-            jdbc.queryForObject("select pg_notify(?, ?)", Object.class, channel, CommitNotice.encode(events));
+            jdbc.queryForList("select pg_notify(?, ?), pg_current_xact_id()", channel, CommitNotice.encode(events));
         }
+        super.prepareCommit(events);
     }
 
     /** New events may be in the store: let the processors' stream look now instead of at its next poll. */

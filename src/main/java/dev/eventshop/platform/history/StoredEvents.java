@@ -27,10 +27,10 @@ import java.util.stream.Stream;
  * only, where time travel needs the newest one before an instant.
  */
 @Component
-class StoredEvents {
+public class StoredEvents {
 
     /** The columns a statement must select first, in this order, from {@code domain_event_entry e}. */
-    static final String COLUMNS = "e.global_index, e.type, e.aggregate_identifier, e.sequence_number, "
+    public static final String COLUMNS = "e.global_index, e.type, e.aggregate_identifier, e.sequence_number, "
             + "e.event_identifier, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data";
 
     private final JdbcTemplate jdbc;
@@ -69,11 +69,11 @@ class StoredEvents {
     }
 
     /** An event and its position in the store (its global index). */
-    record Stored(long position, DomainEventMessage<?> message) {
+    public record Stored(long position, DomainEventMessage<?> message) {
     }
 
     /** The events a statement selecting {@link #COLUMNS} finds, in the statement's order. */
-    List<Stored> query(String sql, Object... arguments) {
+    public List<Stored> query(String sql, Object... arguments) {
         Map<String, Long> positions = new HashMap<>();
         List<GenericDomainEventEntry<byte[]>> entries = jdbc.query(sql, (row, i) -> {
             positions.put(row.getString(5), row.getLong(1));

@@ -85,7 +85,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // the dashboard's page, scripts and styles hold no data; it signs in to /api/admin itself
                         .requestMatchers(reads("/dashboard", "/dashboard/**", "/webjars/**")).permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        // a feed consumer reads the feed and nothing else
+                        .requestMatchers(reads("/api/feed", "/api/feed/**")).hasAnyRole("ADMIN", "FEED")
+                        .requestMatchers("/api/feed", "/api/feed/**").hasRole("ADMIN")
+                        .anyRequest().hasAnyRole("ADMIN", "CUSTOMER"))
                 .build();
     }
 

@@ -22,7 +22,9 @@ import java.security.MessageDigest;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,12 +55,15 @@ class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSi
     static final String ADMIN = "admin";
     static final String ROLE_ADMIN = "ROLE_ADMIN";
     static final String ROLE_CUSTOMER = "ROLE_CUSTOMER";
+    static final String ROLE_FEED = "ROLE_FEED";
 
     private static final Logger log = LoggerFactory.getLogger(ShopAuthenticationProvider.class);
     /** How a user name that cannot name an account is logged (it may hold anything, control characters too). */
     private static final String MALFORMED = "(malformed)";
 
     private final byte[] adminPassword;
+    /** The feed consumers' secrets, by name. */
+    private final Map<String, byte[]> feedConsumers;
     private final CustomerCredentials customers;
     private final PasswordEncoder passwords;
     private final Cache<String, Verified> verified;
@@ -75,6 +80,7 @@ class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSi
                                SecurityProperties properties, Throttles throttles) {
         this.throttles = throttles;
         this.adminPassword = adminPassword.getBytes(StandardCharsets.UTF_8);
+        this.feedConsumers = feedConsumers(properties);
         this.customers = customers;
         this.passwords = passwords;
         this.verified = Caffeine.newBuilder()
@@ -114,7 +120,9 @@ class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSi
         long checkedFrom = System.nanoTime(); // a change of the account from now on is checked against next time
         Authentication authenticated;
         try {
-            authenticated = ADMIN.equals(username) ? admin(password) : customer(username, password);
+            authenticated = ADMIN.equals(username) ? admin(password)
+                    : feedConsumers.containsKey(username) ? feedConsumer(username, password)
+                    : customer(username, password);
         } catch (BadCredentialsException wrong) {
             throw failed(username, address);
         }
@@ -130,7 +138,8 @@ class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSi
     private boolean stillValid(String key, Verified known) {
         String account = known.authentication().getName();
         Long changed = latest(changedAt.getIfPresent(account), everythingChangedAt);
-        if (changed == null || changed - known.at() < 0 || ADMIN.equals(account)) {
+        if (changed == null || changed - known.at() < 0 || ADMIN.equals(account)
+                || feedConsumers.containsKey(account)) {
             return true;
         }
         long checkedFrom = System.nanoTime();
@@ -192,6 +201,34 @@ class ShopAuthenticationProvider implements AuthenticationProvider, RememberedSi
             throw new BadCredentialsException("Bad credentials");
         }
         return new UsernamePasswordAuthenticationToken(ADMIN, null, AuthorityUtils.createAuthorityList(ROLE_ADMIN));
+    }
+
+    private Authentication feedConsumer(String name, String secret) {
+        if (!MessageDigest.isEqual(feedConsumers.get(name), secret.getBytes(StandardCharsets.UTF_8))) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        return new UsernamePasswordAuthenticationToken(name, null, AuthorityUtils.createAuthorityList(ROLE_FEED));
+    }
+
+    /** The configured feed consumers, refused at start when a name or secret could be mistaken or guessed. */
+    private static Map<String, byte[]> feedConsumers(SecurityProperties properties) {
+        Map<String, byte[]> consumers = new HashMap<>();
+        for (SecurityProperties.FeedConsumer consumer : properties.feedConsumers()) {
+            String name = consumer.name();
+            if (name == null || name.isBlank() || name.contains("@") || ADMIN.equals(name)
+                    || !couldBeAnAccount(name)) {
+                throw new IllegalStateException("A feed consumer's name must be set, printable, hold no '@' "
+                        + "and not be admin (eventshop.security.feed-consumers): " + name);
+            }
+            if (consumer.secret() == null || consumer.secret().length() < properties.adminPasswordMinLength()) {
+                throw new IllegalStateException("The secret of feed consumer " + name + " must have at least "
+                        + properties.adminPasswordMinLength() + " characters");
+            }
+            if (consumers.put(name, consumer.secret().getBytes(StandardCharsets.UTF_8)) != null) {
+                throw new IllegalStateException("Feed consumer " + name + " is configured twice");
+            }
+        }
+        return Map.copyOf(consumers);
     }
 
     private Authentication customer(String email, String password) {

@@ -52,6 +52,6 @@ class AdminPasswordTest {
     }
 
     private static SecurityProperties properties(String adminPassword, Path file) {
-        return new SecurityProperties(adminPassword, file, 12, Duration.ofSeconds(60), 10_000);
+        return new SecurityProperties(adminPassword, file, 12, Duration.ofSeconds(60), 10_000, java.util.List.of());
     }
 }

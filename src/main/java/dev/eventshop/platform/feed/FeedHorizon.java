@@ -1,0 +1,64 @@
+package dev.eventshop.platform.feed;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * How far the feed may go without ever skipping an event: the highest position below which no transaction can still
+ * commit an event.
+ *
+ * <p>Global indexes come from a sequence, so a transaction can commit position 7 while one holding position 6 is
+ * still open; a consumer that read 7 and stored it would never see 6. Each reading therefore samples, in one
+ * statement and so one snapshot, the highest committed position and the snapshot's {@code xmax} (every transaction
+ * that had an id by then is below it). Every appending transaction takes its id before its events take their
+ * positions ({@code NotifyingEventStore}), so any event at or below the sampled position belongs to a transaction
+ * that had an id when the sample was taken. Once the oldest running transaction ({@code xmin}) is past that
+ * {@code xmax}, all of them have ended, and the sampled position is final. PostgreSQL's snapshot functions do the
+ * work; no lock, no extra write on the append path.
+ */
+@Component
+class FeedHorizon {
+
+    /** A sampled position, final once every transaction below {@code xmax} has ended. */
+    private record Sample(long position, long xmax) {
+    }
+
+    /** Samples beyond this many while a long transaction holds the horizon back are dropped: later ones suffice. */
+    private static final int MAX_SAMPLES = 1_000;
+
+    private final JdbcTemplate jdbc;
+    private final Deque<Sample> waiting = new ArrayDeque<>();
+    private long finalPosition;
+
+    FeedHorizon(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The highest position stored, final or not: no consumer can have seen a position beyond it. */
+    long storedHead() {
+        return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+    }
+
+    /** The highest position that is final now; every event at or below it is committed and visible. */
+    synchronized long finalPosition() {
+        long[] now = jdbc.queryForObject("""
+                select pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint,
+                       coalesce((select max(global_index) from domain_event_entry), 0)
+                from pg_current_snapshot() s""",
+                (row, i) -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)});
+        long xmin = now[0];
+        waiting.addLast(new Sample(now[2], now[1]));
+        while (!waiting.isEmpty() && waiting.peekFirst().xmax() <= xmin) {
+            finalPosition = Math.max(finalPosition, waiting.pollFirst().position());
+        }
+        if (waiting.size() > MAX_SAMPLES) {
+            Sample newest = waiting.pollLast();
+            waiting.pollLast(); // dropping one delays nothing much: a later sample covers its position
+            waiting.addLast(newest);
+        }
+        return finalPosition;
+    }
+}
