@@ -145,6 +145,75 @@ class FeedIntegrationTest extends IntegrationTest {
                 .doesNotHaveDuplicates();
     }
 
+    @Test
+    void everyFeedTypesSchemaIsPinnedInTheCommittedDescription() throws Exception {
+        JsonNode committed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Files.readString(java.nio.file.Path.of("openapi", "eventshop.json")))
+                .get("components").get("schemas");
+        JsonNode served = shop.get("/v3/api-docs").getBody().get("components").get("schemas");
+
+        for (IntegrationEventType<?> type : contract.types()) {
+            assertThat(committed.get(type.type())).as("%s has no committed schema", type.type()).isNotNull();
+            assertThat(served.get(type.type())).as("the data of %s changed shape: a consumer would notice, so "
+                    + "publish it as version %d (a new record and type) and keep the old one", type.type(),
+                    type.version() + 1).isEqualTo(committed.get(type.type()));
+        }
+    }
+
+    @Test
+    void aLiveStreamDeliversEveryEventOnceInOrderAndResumesAfterTheLastEventId() throws Exception {
+        long before = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop.baseUrl() + "/api/feed"))
+                        .header("Accept", "text/event-stream")
+                        .header("Last-Event-ID", String.valueOf(before))
+                        .header("Authorization", consumer().authorization()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> stream.body()
+                .filter(line -> line.startsWith("id:"))
+                .forEach(line -> seen.add(Long.parseLong(line.substring(3).trim()))));
+        reader.setDaemon(true);
+        reader.start();
+
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 5; i++) { // while the stream is open
+            String item = shop.addItem("Live " + i, 10, 1);
+            shop.post("/api/items/" + item + "/restock", Map.of("quantity", 2));
+            items.add(item);
+        }
+        long last = jdbc.queryForObject("select max(global_index) from domain_event_entry where aggregate_identifier"
+                + " = ?", Long.class, items.get(items.size() - 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains(last));
+        stream.body().close();
+
+        List<Long> stored = jdbc.queryForList("""
+                select global_index from domain_event_entry where global_index > ? and global_index <= ?
+                and payload_type = any (?) order by global_index""", Long.class, before, last,
+                contract.storedTypes().toArray(String[]::new));
+        assertThat(seen.stream().filter(position -> position <= last).toList())
+                .as("every event once, in order").containsExactlyElementsOf(stored);
+        long resumeAfter = stored.get(4);
+        var resumed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop.baseUrl()
+                                + "/api/feed")).header("Accept", "text/event-stream")
+                        .header("Last-Event-ID", String.valueOf(resumeAfter))
+                        .header("Authorization", consumer().authorization()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        List<Long> again = resumed.body().filter(line -> line.startsWith("id:"))
+                .map(line -> Long.parseLong(line.substring(3).trim())).takeWhile(position -> position < last)
+                .toList();
+        resumed.body().close();
+        assertThat(again).containsExactlyElementsOf(stored.subList(5, stored.size() - 1));
+        var unknown = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop.baseUrl()
+                                + "/api/feed")).header("Accept", "text/event-stream, application/problem+json")
+                        .header("Last-Event-ID", "not-a-position")
+                        .header("Authorization", consumer().authorization()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+    }
+
     /** Every page from a position on, following the Link headers. */
     private static List<JsonNode> readAll(ShopClient client, long after, int limit) {
         return client.allPages("/api/feed?after=" + after + "&limit=" + limit, () -> { });
