@@ -151,13 +151,14 @@ async function refresh() {
     state.refreshAgain = false;
     const signedInAs = state.credentials;
     try {
-        const [projections, processors, deadLetterPage, health, metrics, sagas] = await Promise.all([
+        const [projections, processors, deadLetterPage, health, metrics, sagas, feed] = await Promise.all([
             api('/api/admin/projections'),
             api('/api/admin/processors'),
             apiPage(`/api/admin/dead-letters?limit=${DEAD_LETTERS_SHOWN}`),
             api('/actuator/health', {acceptAnyStatus: true}), // 503 while DOWN, with the reasons
             api('/api/admin/metrics/live'),
             api('/api/admin/sagas'),
+            api('/api/admin/feed'),
         ]);
         const deadLetters = deadLetterPage.body;
         deadLetters.more = Boolean(deadLetterPage.next);
@@ -167,6 +168,7 @@ async function refresh() {
         renderIfChanged('processors', processors, () => renderProcessors(processors));
         renderIfChanged('deadLetters', deadLetterPage, () => renderDeadLetters(deadLetters));
         renderIfChanged('sagas', sagas, () => renderSagas(sagas));
+        renderIfChanged('feed', feed, () => renderFeed(feed));
         renderCharts(metrics);
         $('#refreshed').textContent = `updated ${new Date().toLocaleTimeString('en-GB')}`;
     } catch (e) {
@@ -181,6 +183,17 @@ async function refresh() {
     if (!state.credentials || state.credentials !== signedInAs) return; // signed out meanwhile
     if (state.refreshAgain) refresh();
     else state.timer = setTimeout(refresh, REFRESH_MILLIS);
+}
+
+/** The feed on this node: how far it serves, and who follows it live. */
+function renderFeed(feed) {
+    $('#feed-summary').textContent = `head ${feed.head}, served up to ${feed.horizon}, `
+        + `${feed.streams.length} live stream${feed.streams.length === 1 ? '' : 's'} on this node`;
+    fill($('#feed-rows'), feed.streams.map((stream) => h('tr', {'data-consumer': stream.consumer},
+        h('td', {text: stream.consumer}),
+        h('td', {text: time(stream.openedAt)}),
+        h('td', {class: 'mono', text: `${stream.position} (${feed.head - stream.position} behind)`}))),
+        'No consumer follows the feed on this node.', 3);
 }
 
 function renderIfChanged(name, data, render) {

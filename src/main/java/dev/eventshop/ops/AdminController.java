@@ -7,6 +7,8 @@ import dev.eventshop.platform.web.NotFoundException;
 import dev.eventshop.platform.web.Pages;
 import dev.eventshop.platform.history.AuditEntry;
 import dev.eventshop.platform.history.AuditTrail;
+import dev.eventshop.platform.feed.FeedOperations;
+import dev.eventshop.platform.feed.FeedStatus;
 import dev.eventshop.platform.privacy.Resealing;
 import dev.eventshop.platform.projections.ProjectionStatus;
 import dev.eventshop.platform.projections.Projections;
@@ -54,11 +56,13 @@ class AdminController {
     private final LiveMetrics liveMetrics;
     private final Projections projections;
     private final Resealing resealing;
+    private final FeedOperations feed;
 
     AdminController(ProcessorOperations processors, DeadLetterOperations deadLetters, SagaOperations sagas,
                     EventBrowser browser, AuditTrail auditTrail, LiveMetrics liveMetrics, Projections projections,
-                    Resealing resealing) {
+                    Resealing resealing, FeedOperations feed) {
         this.processors = processors;
+        this.feed = feed;
         this.resealing = resealing;
         this.projections = projections;
         this.deadLetters = deadLetters;
@@ -83,6 +87,15 @@ class AdminController {
     @GetMapping("/processors")
     List<ProcessorStatus> processors() {
         return processors.all();
+    }
+
+    @Operation(operationId = "getFeedStatus", summary = "The event feed on this node",
+            description = "The highest position stored, the horizon the feed serves up to (below it nothing can "
+                    + "still commit), and the live streams open on this node: whose, since when, and how far each "
+                    + "has read.")
+    @GetMapping("/feed")
+    FeedStatus feedStatus() {
+        return feed.status();
     }
 
     @Operation(operationId = "resealPersonalData", summary = "Re-key personal data stored in clear (one-off)",

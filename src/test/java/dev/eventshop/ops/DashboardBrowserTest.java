@@ -169,6 +169,22 @@ class DashboardBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void theOverviewShowsTheFeedsHeadAndTheConsumersFollowingIt() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var stream = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop.baseUrl() + "/api/feed"))
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", shop.as(ShopClient.FEED_CONSUMER, ShopClient.FEED_SECRET)
+                                .authorization()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (var body = stream.body()) {
+            signedIn();
+            browser.await(d -> !d.findElements(By.cssSelector("#feed-rows tr[data-consumer='"
+                    + ShopClient.FEED_CONSUMER + "']")).isEmpty());
+            assertThat(browser.find("#feed-summary").getText()).startsWith("head ").contains("live stream");
+        }
+    }
+
+    @Test
     void anErasedCustomersEventsSayTheirPersonalDataIsErased() {
         String user = shop.registerUser("erased-in-browser");
         assertThat(shop.delete("/api/users/" + user).getStatusCode().value()).isEqualTo(204);

@@ -51,6 +51,11 @@ class Feed {
         return new Page(events, until);
     }
 
+    /** The horizon now: the highest position the feed serves. */
+    long horizon() {
+        return horizon.finalPosition();
+    }
+
     /** The highest position stored: a consumer cannot resume after a position beyond it. */
     long head() {
         return horizon.storedHead();

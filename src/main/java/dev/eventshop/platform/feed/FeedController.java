@@ -101,7 +101,7 @@ class FeedController {
             from = parsePosition(lastEventId);
         }
         requireStored(lastEventId != null ? "Last-Event-ID" : "after", from);
-        return streams.follow(from, access.client(), access.isAdmin());
+        return streams.follow(from, access.principal(), access.isAdmin()); // signed in: only readers get here
     }
 
     private void requireStored(String field, long position) {

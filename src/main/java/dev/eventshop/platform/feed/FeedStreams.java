@@ -13,6 +13,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +35,7 @@ class FeedStreams {
     private final FeedProperties properties;
     private final OpenRequests open;
     private final Sinks.Many<Long> horizons = Sinks.many().replay().latest();
+    private final Map<Object, Following> following = new ConcurrentHashMap<>();
     private final Disposable sampler;
 
     FeedStreams(Feed feed, FeedHorizon horizon, FeedProperties properties) {
@@ -50,9 +56,15 @@ class FeedStreams {
                 .subscribe(position -> horizons.emitNext(position, Sinks.EmitFailureHandler.FAIL_FAST));
     }
 
-    /** How many streams are open on this node. */
-    int open() {
-        return open.open();
+    /** A stream open now: whose, since when, and the position of the last event it was sent. */
+    private record Following(String consumer, Instant openedAt, AtomicLong position) {
+    }
+
+    /** The streams open on this node, the longest open first. */
+    List<FeedStatus.Stream> streams() {
+        return following.values().stream().sorted(Comparator.comparing(Following::openedAt))
+                .map(stream -> new FeedStatus.Stream(stream.consumer(), stream.openedAt(), stream.position().get()))
+                .toList();
     }
 
     /**
@@ -64,6 +76,8 @@ class FeedStreams {
     Flux<ServerSentEvent<CloudEvent>> follow(long after, String consumer, boolean unlimited) {
         OpenRequests.Permit permit = open.open(consumer, unlimited);
         AtomicLong position = new AtomicLong(after);
+        Object key = new Object();
+        following.put(key, new Following(consumer, Instant.now(), position));
         Flux<ServerSentEvent<CloudEvent>> events = horizons.asFlux()
                 .onBackpressureLatest()
                 .filter(horizon -> horizon > position.get())
@@ -79,7 +93,10 @@ class FeedStreams {
         // write fails), whose stream then ends and no longer counts against the caps
         Flux<ServerSentEvent<CloudEvent>> heartbeats = Flux.interval(properties.streamHeartbeat())
                 .map(beat -> ServerSentEvent.<CloudEvent>builder().comment("heartbeat").build());
-        return Flux.merge(events, heartbeats).doFinally(signal -> permit.close());
+        return Flux.merge(events, heartbeats).doFinally(signal -> {
+            following.remove(key);
+            permit.close();
+        });
     }
 
     @PreDestroy
