@@ -2,6 +2,7 @@ package dev.eventshop.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventshop.support.ExternalPostgres;
+import dev.eventshop.support.FeedReader;
 import dev.eventshop.support.MixedLoad;
 import dev.eventshop.support.ServiceProcess;
 import dev.eventshop.support.ShopClient;
@@ -58,6 +59,9 @@ class TwoNodesIT {
 
             List<String> users = Fixtures.richUsers(onA, 10);
             List<String> items = Fixtures.stockedItems(onA, 5);
+            long feedStart = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry",
+                    Long.class);
+            FeedReader liveOnB = FeedReader.follow(onB, feedStart); // while both nodes append
             MixedLoad load = new MixedLoad(List.of(onA, onB), users, items).start(6);
             List<Long> duplicateSagas = new ArrayList<>();
             String contended = onA.registerUser("topped-up-on-both-nodes");
@@ -81,6 +85,7 @@ class TwoNodesIT {
             Fixtures.everyAcknowledgedCommandIsStored(load, jdbc);
             invariants.allHold();
             everyEventWasHandledOncePerProjection(jdbc, a, b);
+            theFeedGaveEveryEventOnceInOrderOnEitherNode(jdbc, liveOnB, onA, feedStart);
 
             // an event appended on A reaches B's projection on commit, not at B's next poll
             onA.post("/api/admin/processors/users/stop", Map.of());
@@ -135,6 +140,25 @@ class TwoNodesIT {
                 assertThat(past.getBody().get("erased").asBoolean()).isTrue();
             }
         }
+    }
+
+    /**
+     * A live stream on B, open while both nodes appended, and pages read from A: each gives every stored event of the
+     * feed exactly once, in order, whichever node committed it.
+     */
+    private static void theFeedGaveEveryEventOnceInOrderOnEitherNode(JdbcTemplate jdbc, FeedReader liveOnB,
+                                                                    ShopClient onA, long feedStart) {
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        List<Long> stored = FeedReader.storedPositions(jdbc, feedStart, head);
+        await().atMost(Duration.ofSeconds(30)).until(() -> liveOnB.positions().contains(stored.get(stored.size() - 1)));
+        liveOnB.close();
+        assertThat(liveOnB.positions().stream().filter(position -> position <= head).toList())
+                .as("B's live stream").containsExactlyElementsOf(stored);
+        List<Long> paged = onA.allPages("/api/feed?after=" + feedStart + "&limit=500", () -> { }).stream()
+                .map(event -> event.get("position").asLong()).filter(position -> position <= head).toList();
+        assertThat(paged).as("A's pages").containsExactlyElementsOf(stored);
+        System.out.printf("TwoNodesIT: the feed gave %d events once and in order, live on B and paged on A%n",
+                stored.size());
     }
 
     /**
