@@ -57,7 +57,7 @@ class EventShopBenchmark {
     private static final String ADMIN = HttpLoad.basic("admin", ShopClient.ADMIN_PASSWORD);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** -Dbench.only=b,c runs only those figures (a quick look while tuning); all by default. */
-    private static final String ONLY = System.getProperty("bench.only", "abcdefghijkl");
+    private static final String ONLY = System.getProperty("bench.only", "abcdefghijklm");
     /** (k): another build's jar to compare this one with, e.g. one built from the commit before an upgrade. */
     private static final String BASELINE_JAR = System.getProperty("bench.baseline-jar", "");
 
@@ -98,6 +98,9 @@ class EventShopBenchmark {
             }
             if (ONLY.contains("e")) {
                 rebuild(database, jdbc, limit);
+            }
+            if (ONLY.contains("m")) {
+                feed(database, jdbc);
             }
         }
         if (ONLY.contains("g")) {
@@ -724,6 +727,101 @@ class EventShopBenchmark {
 
     private static long medianMillis(List<Long> values) {
         return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    /**
+     * m) The event feed: catching up over a million stored feed events through HTTP pages of 1,000, beside a
+     * blue/green rebuild of the items projection over the same events in the same run; then how long a live
+     * stream takes from an event's time (taken before its commit) to its arrival, for restocks at 100/s on node A,
+     * on a stream from A and on one from B.
+     */
+    private void feed(ExternalPostgres database, JdbcTemplate jdbc) throws Exception {
+        long before = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        new EventSeeder(jdbc).items(REPLAY_EVENTS);
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        jdbc.update("""
+                update token_entry set owner = null, token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',
+                  token = convert_to('{"index":' || ? || ',"gaps":[]}', 'UTF8')""", head);
+        try (ServiceProcess a = ServiceProcess.on("bench-feed-a", database.jdbcUrl(), Map.of()).start();
+             ServiceProcess b = ServiceProcess.on("bench-feed-b", database.jdbcUrl(), Map.of()).start()) {
+            long read = 0;
+            long started = System.nanoTime();
+            for (long after = before; after < head; ) {
+                HttpResponse<String> page = HttpLoad.send(HttpLoad.get(a.baseUrl() + "/api/feed?after=" + after
+                        + "&limit=1000", ADMIN));
+                com.fasterxml.jackson.databind.JsonNode events = JSON.readTree(page.body());
+                if (events.isEmpty()) {
+                    break;
+                }
+                read += events.size();
+                after = events.get(events.size() - 1).get("position").asLong();
+            }
+            double catchUp = read / ((System.nanoTime() - started) / 1e9);
+            ShopClient admin = a.client();
+            long rebuildStarted = System.nanoTime();
+            long generation = admin.post("/api/admin/projections/items/rebuild", Map.of()).getBody()
+                    .get("rebuild").get("generation").asLong();
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    admin.get("/api/admin/projections/items").getBody().get("serving").get("generation").asLong()
+                            == generation);
+            double replay = head / ((System.nanoTime() - rebuildStarted) / 1e9);
+            report.figure("m", "feed catch-up over %,d events, pages of 1,000".formatted(read), catchUp, "events/s");
+            report.figure("m", "  a rebuild of items over the same store, same run", replay, "events/s");
+            report.figure("m", "  catch-up against the rebuild", catchUp / replay, "");
+
+            String item = admin.addItem("live-feed", 1, 1);
+            List<Long> sameNode = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Long> otherNode = new java.util.concurrent.CopyOnWriteArrayList<>();
+            long from = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+            try (var onA = liveLatencies(a, from, item, sameNode); var onB = liveLatencies(b, from, item, otherNode)) {
+                HttpLoad.Latencies restocks = HttpLoad.openLoop(TOP_UPS_PER_SECOND, WARM_UP.plus(MEASURED), () -> {
+                    long sent = System.nanoTime();
+                    HttpResponse<String> answer = HttpLoad.send(HttpLoad.post(a.baseUrl() + "/api/items/" + item
+                            + "/restock", ADMIN, "{\"quantity\":1}"));
+                    if (answer.statusCode() / 100 != 2) {
+                        throw new IllegalStateException("restock answered " + answer.statusCode());
+                    }
+                    return (System.nanoTime() - sent) / 1000;
+                });
+                long expected = TOP_UPS_PER_SECOND * (WARM_UP.plus(MEASURED).toSeconds()) - restocks.failed();
+                await().atMost(Duration.ofSeconds(30)).until(() -> sameNode.size() >= expected
+                        && otherNode.size() >= expected);
+            }
+            int warmUp = (int) (TOP_UPS_PER_SECOND * WARM_UP.toSeconds());
+            for (var stream : List.of(Map.entry("same node", sameNode), Map.entry("other node", otherNode))) {
+                HttpLoad.Latencies latencies = new HttpLoad.Latencies(
+                        stream.getValue().subList(Math.min(warmUp, stream.getValue().size()), stream.getValue().size()),
+                        0);
+                report.figure("m", "live stream at %d restocks/s, event time to arrival, %s, p50"
+                        .formatted(TOP_UPS_PER_SECOND, stream.getKey()), latencies.percentileMillis(50), "ms");
+                report.figure("m", "    p99", latencies.percentileMillis(99), "ms");
+            }
+        }
+    }
+
+    /** A live stream of the node's feed; each restock of the item that arrives adds its latency, in microseconds. */
+    private static AutoCloseable liveLatencies(ServiceProcess node, long after, String item, List<Long> micros)
+            throws Exception {
+        var stream = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(node.baseUrl() + "/api/feed")).header("Accept", "text/event-stream")
+                        .header("Last-Event-ID", String.valueOf(after)).header("Authorization", ADMIN).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("data:")).forEach(line -> {
+            java.time.Instant arrived = java.time.Instant.now();
+            try {
+                com.fasterxml.jackson.databind.JsonNode event = JSON.readTree(line.substring(5));
+                if (item.equals(event.path("subject").asText())
+                        && "dev.eventshop.item.stock-changed.v1".equals(event.path("type").asText())) {
+                    micros.add(Duration.between(java.time.Instant.parse(event.get("time").asText()), arrived)
+                            .toNanos() / 1000);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(line, e);
+            }
+        }), "feed-latency-" + node.nodeId());
+        reader.setDaemon(true);
+        reader.start();
+        return () -> stream.body().close();
     }
 
     private static long lag(ShopClient admin, String processor) {
