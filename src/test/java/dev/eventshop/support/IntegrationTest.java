@@ -29,6 +29,7 @@ import java.nio.file.Path;
         "eventshop.security.throttle.failed-sign-ins-per-address=200",
         "eventshop.security.throttle.registrations-per-address=1000",
         "eventshop.order.updates-heartbeat=500ms", // a stream whose client went away ends within a test's patience
+        "eventshop.feed.stream-heartbeat=500ms", // the same for the feed's live streams
         "eventshop.security.feed-consumers[0].name=" + ShopClient.FEED_CONSUMER,
         "eventshop.security.feed-consumers[0].secret=" + ShopClient.FEED_SECRET
 

@@ -11,19 +11,21 @@ import java.util.Deque;
  * commit an event.
  *
  * <p>Global indexes come from a sequence, so a transaction can commit position 7 while one holding position 6 is
- * still open; a consumer that read 7 and stored it would never see 6. Each reading therefore samples, in one
- * statement and so one snapshot, the highest committed position and the snapshot's {@code xmax} (every transaction
- * that had an id by then is below it). Every appending transaction takes its id before its events take their
- * positions ({@code NotifyingEventStore}), so any event at or below the sampled position belongs to a transaction
- * that had an id when the sample was taken. Once the oldest running transaction ({@code xmin}) is past that
- * {@code xmax}, all of them have ended, and the sampled position is final. PostgreSQL's snapshot functions do the
- * work; no lock, no extra write on the append path.
+ * still open; a consumer that read 7 and stored it would never see 6. Every appending transaction takes its id
+ * before its events take their positions ({@code NotifyingEventStore}). Each reading samples, in one statement, the
+ * highest committed position and a fresh transaction id: any event at or below that position belongs to a
+ * transaction whose id is lower. Once the oldest running transaction ({@code xmin} of a later snapshot) is at or past
+ * that id, all of them have ended, and the sampled position is final. (The snapshot's own {@code xmax} would not do:
+ * it is one past the newest <em>completed</em> transaction, and a running one may have a higher id.)
+ *
+ * <p>The fresh id costs a commit record per sample; samples are taken per page read, and while live streams are
+ * open, once per {@code stream-poll-interval} per node. No lock, and no extra write on the append path.
  */
 @Component
 class FeedHorizon {
 
-    /** A sampled position, final once every transaction below {@code xmax} has ended. */
-    private record Sample(long position, long xmax) {
+    /** A sampled position, final once every transaction with an id below {@code xid} has ended. */
+    private record Sample(long position, long xid) {
     }
 
     /** Samples beyond this many while a long transaction holds the horizon back are dropped: later ones suffice. */
@@ -45,13 +47,13 @@ class FeedHorizon {
     /** The highest position that is final now; every event at or below it is committed and visible. */
     synchronized long finalPosition() {
         long[] now = jdbc.queryForObject("""
-                select pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint,
+                select pg_snapshot_xmin(s)::text::bigint, pg_current_xact_id()::text::bigint,
                        coalesce((select max(global_index) from domain_event_entry), 0)
                 from pg_current_snapshot() s""",
                 (row, i) -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)});
         long xmin = now[0];
         waiting.addLast(new Sample(now[2], now[1]));
-        while (!waiting.isEmpty() && waiting.peekFirst().xmax() <= xmin) {
+        while (!waiting.isEmpty() && waiting.peekFirst().xid() <= xmin) {
             finalPosition = Math.max(finalPosition, waiting.pollFirst().position());
         }
         if (waiting.size() > MAX_SAMPLES) {

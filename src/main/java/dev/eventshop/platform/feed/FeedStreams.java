@@ -83,6 +83,11 @@ class FeedStreams {
                 .filter(horizon -> horizon > position.get())
                 .concatMap(horizon -> Mono.fromCallable(() -> feed.after(position.get(), properties.streamBatch()))
                         .subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(e -> {
+                            // the database is busy or away: the stream stays, and reads again at the next tick
+                            log.debug("A feed stream could not read after {}: {}", position.get(), e.getMessage());
+                            return Mono.empty();
+                        })
                         .flatMapMany(page -> Flux.fromIterable(page.events())), 1)
                 .map(event -> {
                     String at = String.valueOf(event.getExtension(Feed.POSITION));

@@ -214,6 +214,37 @@ class FeedIntegrationTest extends IntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aConsumerMayHaveAFewStreamsOpenAndTheNextIsTooMany() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<java.io.InputStream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) { // eventshop.feed.streams-max-open-per-consumer
+                var stream = http.send(liveRequest(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(stream.statusCode()).isEqualTo(200);
+                open.add(stream.body());
+            }
+            var fifth = http.send(liveRequest(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(fifth.statusCode()).isEqualTo(429);
+            assertThat(fifth.headers().firstValue("Retry-After")).isPresent();
+            await().atMost(Duration.ofSeconds(5)).until(() -> shop.get("/api/admin/feed").getBody().get("streams")
+                    .size() >= 4);
+        } finally {
+            for (java.io.InputStream stream : open) {
+                stream.close();
+            }
+            // a stream whose client went away ends at its next heartbeat: then it no longer counts
+            await().atMost(Duration.ofSeconds(10)).until(() -> shop.get("/api/admin/feed").getBody()
+                    .get("streams").isEmpty());
+        }
+    }
+
+    private java.net.http.HttpRequest liveRequest() {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop.baseUrl() + "/api/feed"))
+                .header("Accept", "text/event-stream, application/problem+json")
+                .header("Authorization", consumer().authorization()).build();
+    }
+
     /** Every page from a position on, following the Link headers. */
     private static List<JsonNode> readAll(ShopClient client, long after, int limit) {
         return client.allPages("/api/feed?after=" + after + "&limit=" + limit, () -> { });
