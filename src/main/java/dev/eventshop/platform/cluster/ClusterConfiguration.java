@@ -65,9 +65,9 @@ class ClusterConfiguration {
     @Bean
     CommitListener commitListener(DataSource dataSource, NotifyingEventStore eventStore, List<Cache> aggregateCaches,
                                   ObjectProvider<AggregatesChangedElsewhere> observers,
-                                  ClusterProperties properties) {
+                                  ObjectProvider<EventsCommitted> committed, ClusterProperties properties) {
         return new CommitListener(dataSource, eventStore, aggregateCaches, observers.orderedStream().toList(),
-                properties);
+                committed.orderedStream().toList(), properties);
     }
 
     @Bean
