@@ -65,9 +65,9 @@ class ClusterConfiguration {
     @Bean
     CommitListener commitListener(DataSource dataSource, NotifyingEventStore eventStore, List<Cache> aggregateCaches,
                                   ObjectProvider<AggregatesChangedElsewhere> observers,
-                                  ObjectProvider<EventsCommitted> committed, ClusterProperties properties) {
+                                  ClusterProperties properties) {
         return new CommitListener(dataSource, eventStore, aggregateCaches, observers.orderedStream().toList(),
-                committed.orderedStream().toList(), properties);
+                properties);
     }
 
     @Bean

@@ -30,15 +30,12 @@ class CommitListener implements SmartLifecycle {
     private final NotifyingEventStore eventStore;
     private final List<Cache> aggregateCaches;
     private final List<AggregatesChangedElsewhere> observers;
-    private final List<EventsCommitted> committed;
     private final ClusterProperties properties;
     private volatile boolean running;
     private Thread thread;
 
     CommitListener(DataSource dataSource, NotifyingEventStore eventStore, List<Cache> aggregateCaches,
-                   List<AggregatesChangedElsewhere> observers, List<EventsCommitted> committed,
-                   ClusterProperties properties) {
-        this.committed = committed;
+                   List<AggregatesChangedElsewhere> observers, ClusterProperties properties) {
         this.dataSource = dataSource;
         this.eventStore = eventStore;
         this.aggregateCaches = aggregateCaches;
@@ -94,10 +91,9 @@ class CommitListener implements SmartLifecycle {
      * failed append), and the processors look for its events. This node's own commits have done both already.
      */
     private void heard(PGNotification[] notifications) {
-        if (notifications == null || notifications.length == 0) {
+        if (notifications == null) {
             return;
         }
-        committed.forEach(EventsCommitted::eventsCommitted); // this node's commits too: it hears its own NOTIFYs
         List<CommitNotice> fromOthers = Arrays.stream(notifications)
                 .map(notification -> CommitNotice.decode(notification.getParameter()))
                 .filter(notice -> !notice.fromThisNode())

@@ -1,6 +1,5 @@
 package dev.eventshop.platform.feed;
 
-import dev.eventshop.platform.cluster.EventsCommitted;
 import dev.eventshop.platform.web.OpenRequests;
 import io.cloudevents.CloudEvent;
 import jakarta.annotation.PreDestroy;
@@ -22,14 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The live feed: streams that follow the horizon as it moves. One sampler per node looks at the horizon whenever a
- * commit notice arrives (from any node) and every {@code stream-poll-interval}, while a stream is open, and tells
- * the streams (the interval matures what a commit's own sample could not yet call final); a stream behind it reads the next
+ * The live feed: streams that follow the horizon as it moves. One sampler per node looks at the horizon every
+ * {@code stream-poll-interval} while a stream is open and tells the streams; a stream behind it reads the next
  * batch from the store. A stream holds one batch at most: Spring writes a stream's events as its client takes them,
  * and the stream asks for the next batch only then, so a slow reader slows only itself.
  */
 @Component
-class FeedStreams implements EventsCommitted {
+class FeedStreams {
 
     private static final Logger log = LoggerFactory.getLogger(FeedStreams.class);
 
@@ -37,8 +35,6 @@ class FeedStreams implements EventsCommitted {
     private final FeedProperties properties;
     private final OpenRequests open;
     private final Sinks.Many<Long> horizons = Sinks.many().replay().latest();
-    /** Commits heard on the notify channel, from any node: each asks for a sample at once. */
-    private final Sinks.Many<Long> commits = Sinks.many().multicast().directBestEffort();
     private final Map<Object, Following> following = new ConcurrentHashMap<>();
     private final Disposable sampler;
 
@@ -47,7 +43,7 @@ class FeedStreams implements EventsCommitted {
         this.properties = properties;
         this.open = new OpenRequests("feed streams", properties.streamsMaxOpen(),
                 properties.streamsMaxOpenPerConsumer());
-        this.sampler = Flux.merge(Flux.interval(properties.streamPollInterval()), commits.asFlux())
+        this.sampler = Flux.interval(properties.streamPollInterval())
                 .onBackpressureDrop()
                 .filter(tick -> open.open() > 0)
                 .concatMap(tick -> Mono.fromCallable(horizon::finalPosition)
@@ -58,12 +54,6 @@ class FeedStreams implements EventsCommitted {
                         }), 1)
                 .distinctUntilChanged()
                 .subscribe(position -> horizons.emitNext(position, Sinks.EmitFailureHandler.FAIL_FAST));
-    }
-
-    /** A commit somewhere: sample the horizon now rather than at the next tick (a burst of them samples once). */
-    @Override
-    public void eventsCommitted() {
-        commits.tryEmitNext(0L);
     }
 
     /** A stream open now: whose, since when, and the position of the last event it was sent. */
