@@ -43,7 +43,7 @@ class Feed {
 
     /** Up to {@code limit} events after the position, none beyond the horizon. */
     Page after(long position, int limit) {
-        long until = horizon.finalPosition();
+        long until = horizon.settledPosition(properties.pagePatience());
         List<CloudEvent> events = stored.query(EVENTS_AFTER, position, until,
                         contract.storedTypes().toArray(String[]::new), limit).stream()
                 .map(event -> envelope(event.position(), event.message()))

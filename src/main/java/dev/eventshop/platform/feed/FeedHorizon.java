@@ -3,6 +3,7 @@ package dev.eventshop.platform.feed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -45,7 +46,37 @@ class FeedHorizon {
     }
 
     /** The highest position that is final now; every event at or below it is committed and visible. */
-    synchronized long finalPosition() {
+    long finalPosition() {
+        return sample()[0];
+    }
+
+    /**
+     * The highest final position once what was committed before the call is final too, waiting for that up to
+     * {@code patience}: a sample becomes final only when a later one sees the transactions running at its time
+     * ended, which takes milliseconds. A page read thus gives what was committed before it, not only what an earlier
+     * read had seen become final. Past the patience (a long transaction is running), what is final by then.
+     */
+    long settledPosition(Duration patience) {
+        long[] first = sample();
+        long target = first[1];
+        long reached = first[0];
+        long deadline = System.nanoTime() + patience.toNanos();
+        long pauseMillis = 1;
+        while (reached < target && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(pauseMillis); // waits on the database's transactions, not on a thread of ours
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 16);
+            reached = sample()[0];
+        }
+        return reached;
+    }
+
+    /** Takes a sample: the final position after it, and the position it sampled. */
+    private synchronized long[] sample() {
         long[] now = jdbc.queryForObject("""
                 select pg_snapshot_xmin(s)::text::bigint, pg_current_xact_id()::text::bigint,
                        coalesce((select max(global_index) from domain_event_entry), 0)
@@ -61,6 +92,6 @@ class FeedHorizon {
             waiting.pollLast(); // dropping one delays nothing much: a later sample covers its position
             waiting.addLast(newest);
         }
-        return finalPosition;
+        return new long[] {finalPosition, now[2]};
     }
 }

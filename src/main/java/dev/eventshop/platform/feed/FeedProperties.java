@@ -14,6 +14,8 @@ import java.time.Duration;
  *                                   open: a live event reaches its streams within about two of these
  * @param streamBatch                the most events a stream reads at a time: what a slow reader can hold in memory
  * @param streamHeartbeat            how often an idle stream gets a comment (keeps it open through proxies)
+ * @param pagePatience               how long a page read waits for what was committed before it to become final
+ *                                   (milliseconds, unless a long transaction runs)
  */
 @ConfigurationProperties("eventshop.feed")
 record FeedProperties(@DefaultValue("/eventshop") URI source,
@@ -21,5 +23,6 @@ record FeedProperties(@DefaultValue("/eventshop") URI source,
                       @DefaultValue("4") int streamsMaxOpenPerConsumer,
                       @DefaultValue("50ms") Duration streamPollInterval,
                       @DefaultValue("500") int streamBatch,
-                      @DefaultValue("15s") Duration streamHeartbeat) {
+                      @DefaultValue("15s") Duration streamHeartbeat,
+                      @DefaultValue("250ms") Duration pagePatience) {
 }
