@@ -27,6 +27,8 @@ class Feed {
     private final FeedContract contract;
     private final ObjectMapper json;
     private final FeedProperties properties;
+    /** The stored payload types the feed carries, as the statement's array parameter. */
+    private final String[] storedTypes;
 
     Feed(StoredEvents stored, FeedHorizon horizon, FeedContract contract, ObjectMapper json,
          FeedProperties properties) {
@@ -35,17 +37,24 @@ class Feed {
         this.contract = contract;
         this.json = json;
         this.properties = properties;
+        this.storedTypes = contract.storedTypes().toArray(String[]::new);
     }
 
     /** A page of the feed. */
     record Page(List<CloudEvent> events, long horizon) {
     }
 
-    /** Up to {@code limit} events after the position, none beyond the horizon. */
+    /** Up to {@code limit} events after the position, none beyond the horizon (settled for this read). */
     Page after(long position, int limit) {
-        long until = horizon.settledPosition(properties.pagePatience());
-        List<CloudEvent> events = stored.query(EVENTS_AFTER, position, until,
-                        contract.storedTypes().toArray(String[]::new), limit).stream()
+        return after(position, limit, horizon.settledPosition(properties.pagePatience()));
+    }
+
+    /**
+     * Up to {@code limit} events after the position, none beyond {@code until}: a horizon the caller sampled already
+     * (a live stream gets it from the node's sampler, so reading costs no sample of its own).
+     */
+    Page after(long position, int limit, long until) {
+        List<CloudEvent> events = stored.query(EVENTS_AFTER, position, until, storedTypes, limit).stream()
                 .map(event -> envelope(event.position(), event.message()))
                 .toList();
         return new Page(events, until);

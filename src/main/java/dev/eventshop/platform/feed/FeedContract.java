@@ -15,7 +15,6 @@ public class FeedContract {
 
     FeedContract(List<IntegrationEvents> features) {
         features.stream().flatMap(feature -> feature.types().stream())
-                .sorted(Comparator.comparing(IntegrationEventType::type))
                 .forEach(type -> {
                     if (byStoredType.put(type.from().getName(), type) != null) {
                         throw new IllegalStateException(type.from() + " is published as two feed types");

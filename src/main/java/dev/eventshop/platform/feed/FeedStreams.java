@@ -81,7 +81,8 @@ class FeedStreams {
         Flux<ServerSentEvent<CloudEvent>> events = horizons.asFlux()
                 .onBackpressureLatest()
                 .filter(horizon -> horizon > position.get())
-                .concatMap(horizon -> Mono.fromCallable(() -> feed.after(position.get(), properties.streamBatch()))
+                .concatMap(horizon -> Mono.fromCallable(() -> feed.after(position.get(), properties.streamBatch(),
+                                horizon))
                         .subscribeOn(Schedulers.boundedElastic())
                         .onErrorResume(e -> {
                             // the database is busy or away: the stream stays, and reads again at the next tick
